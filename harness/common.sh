@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-2.0
+# Paths shared by the harness scripts (sourced, not run).
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+out=${OUT:-$top/out}
+src=$out/src
+base_tarball=/usr/src/linux-source-6.12.tar.xz
+
+# Build identity fixed so that ccache hits across clones and configs.
+export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 1970'
+export KBUILD_BUILD_USER=indirect KBUILD_BUILD_HOST=harness
+export CCACHE_BASEDIR=$top CCACHE_NOHASHDIR=1
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
+
+kmake() {
+	local dir=$1
+	shift
+	make -C "$src" O="$dir" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc" \
+		-j"$(nproc)" -s "$@"
+}
+
+step() {
+	printf '== %s\n' "$*"
+}

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests for indirect(): the white-list lookup and the params copy.
+ * The selftests in tools/testing/selftests/indirect/ cover the system call
+ * as user space sees it.
+ */
+
+#include <kunit/test.h>
+#include <linux/indirect_syscalls.h>
+#include <linux/mman.h>
+#include <linux/uaccess.h>
+#include <asm/indirect.h>
+
+#include "indirect_internal.h"
+
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+
+static int check(u64 nr, bool compat, u64 file_flags)
+{
+	unsigned int safe_nr = UINT_MAX;
+	int ret = indirect_check_call(nr, compat, file_flags, &safe_nr);
+
+	/* An allowed call is dispatched under its own number. */
+	if (!ret && safe_nr != nr)
+		return -ERANGE;
+	return ret;
+}
+
+#define EXPECT_LISTED(test, nr, compat, flags)				\
+	do {								\
+		KUNIT_EXPECT_EQ(test, 0, check(nr, compat, 0));		\
+		KUNIT_EXPECT_EQ(test, 0, check(nr, compat, flags));	\
+		KUNIT_EXPECT_EQ(test, -EINVAL,				\
+				check(nr, compat, INDIRECT_FD_ALL & ~(flags))); \
+	} while (0)
+
+/* Every entry of the white list is allowed, with exactly its flags. */
+static void indirect_native_list_test(struct kunit *test)
+{
+	unsigned int nr, allowed = 0, listed = 0;
+
+#define LISTED(name, flags)						\
+	do {								\
+		EXPECT_LISTED(test, INDIRECT_NATIVE_NR(name), false, flags); \
+		listed++;						\
+	} while (0);
+	INDIRECT_SYSCALLS(LISTED, LISTED)
+#undef LISTED
+
+	for (nr = 0; nr < INDIRECT_NATIVE_NR_SYSCALLS; nr++)
+		allowed += !check(nr, false, 0);
+	KUNIT_EXPECT_EQ(test, allowed, listed);
+}
+
+static void indirect_native_refused_test(struct kunit *test)
+{
+	static const u64 refused[] = {
+		__NR_indirect, __NR_exit, __NR_exit_group, __NR_execve,
+		__NR_execveat, __NR_clone, __NR_clone3, __NR_fork,
+		__NR_vfork, __NR_rt_sigreturn, __NR_restart_syscall,
+		__NR_accept4, __NR_pipe2, __NR_dup3, __NR_eventfd2,
+		NR_syscalls, U32_MAX, U64_MAX,
+		/* high bits must not be dropped on the way to the table */
+		BIT_ULL(32) | __NR_socket, BIT_ULL(63) | __NR_dup,
+		__X32_SYSCALL_BIT | __NR_socket,
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(refused); i++)
+		KUNIT_EXPECT_EQ_MSG(test, -EINVAL, check(refused[i], false, 0),
+				    "nr %llu", refused[i]);
+}
+
+static void indirect_compat_list_test(struct kunit *test)
+{
+	unsigned int nr, allowed = 0, listed = 0;
+
+	if (!IS_ENABLED(CONFIG_IA32_EMULATION)) {
+		KUNIT_EXPECT_EQ(test, -EINVAL, check(0, true, 0));
+		return;
+	}
+#ifdef INDIRECT_COMPAT_NR
+#define LISTED(name, flags)						\
+	do {								\
+		EXPECT_LISTED(test, INDIRECT_COMPAT_NR(name), true, flags); \
+		listed++;						\
+	} while (0);
+#define NOT_LISTED(name, flags)
+	INDIRECT_SYSCALLS(LISTED, NOT_LISTED)
+#undef NOT_LISTED
+#undef LISTED
+
+	for (nr = 0; nr < INDIRECT_COMPAT_NR_SYSCALLS; nr++)
+		allowed += !check(nr, true, 0);
+	KUNIT_EXPECT_EQ(test, allowed, listed);
+
+	/* The two ABIs number calls differently: 41 is socket vs dup. */
+	KUNIT_EXPECT_EQ(test, 41, __NR_socket);
+	KUNIT_EXPECT_EQ(test, 41, __NR_ia32_dup);
+	KUNIT_EXPECT_EQ(test, -EINVAL, check(41, true, INDIRECT_FD_NONBLOCK));
+	KUNIT_EXPECT_EQ(test, 0, check(41, false, INDIRECT_FD_NONBLOCK));
+	KUNIT_EXPECT_EQ(test, -EINVAL, check(__NR_ia32_execve, true, 0));
+	KUNIT_EXPECT_EQ(test, -EINVAL, check(__NR_ia32_indirect, true, 0));
+	KUNIT_EXPECT_EQ(test, -EINVAL, check(IA32_NR_syscalls, true, 0));
+#endif
+}
+
+static u8 __user *params_user_pages(struct kunit *test)
+{
+	unsigned long addr;
+
+	addr = kunit_vm_mmap(test, NULL, 0, 2 * PAGE_SIZE,
+			     PROT_READ | PROT_WRITE,
+			     MAP_ANONYMOUS | MAP_PRIVATE, 0);
+	KUNIT_ASSERT_NE_MSG(test, addr, 0, "no user memory");
+	KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(addr));
+	/* Leave the second page unmapped: reads into it must fault. */
+	KUNIT_ASSERT_EQ(test, 0, vm_munmap(addr + PAGE_SIZE, PAGE_SIZE));
+	return (u8 __user *)addr;
+}
+
+static int copy_at(struct kunit *test, u8 __user *upage, size_t offset,
+		   const void *src, size_t len, size_t usize,
+		   struct indirect_params *params)
+{
+	KUNIT_ASSERT_EQ(test, 0, clear_user(upage, PAGE_SIZE));
+	KUNIT_ASSERT_EQ(test, 0, copy_to_user(upage + offset, src, len));
+	memset(params, 0xa5, sizeof(*params));
+	return indirect_copy_params(params, upage + offset, usize);
+}
+
+static void indirect_params_size_test(struct kunit *test)
+{
+	u8 __user *upage = params_user_pages(test);
+	u64 in[2] = { INDIRECT_FD_CLOEXEC, 0 };
+	struct indirect_params params;
+	size_t usize;
+
+	/* No params: zero, whatever the pointer. */
+	memset(&params, 0xa5, sizeof(params));
+	KUNIT_EXPECT_EQ(test, 0, indirect_copy_params(&params, NULL, 0));
+	KUNIT_EXPECT_EQ(test, 0ULL, params.file_flags);
+
+	for (usize = 1; usize < INDIRECT_PARAMS_SIZE_VER0; usize++)
+		KUNIT_EXPECT_EQ(test, -EINVAL,
+				copy_at(test, upage, 0, in, 0, usize, &params));
+
+	KUNIT_EXPECT_EQ(test, 0, copy_at(test, upage, 0, in, 8, 8, &params));
+	KUNIT_EXPECT_EQ(test, INDIRECT_FD_CLOEXEC, params.file_flags);
+
+	/* A newer caller's zero tail is accepted, a non-zero one is not. */
+	KUNIT_EXPECT_EQ(test, 0, copy_at(test, upage, 0, in, 16, 16, &params));
+	KUNIT_EXPECT_EQ(test, INDIRECT_FD_CLOEXEC, params.file_flags);
+	in[1] = BIT_ULL(63);
+	KUNIT_EXPECT_EQ(test, -E2BIG,
+			copy_at(test, upage, 0, in, 16, 16, &params));
+	in[1] = 0;
+
+	KUNIT_EXPECT_EQ(test, 0,
+			copy_at(test, upage, 0, in, 8, PAGE_SIZE, &params));
+	KUNIT_EXPECT_EQ(test, -E2BIG,
+			copy_at(test, upage, 0, in, 8, PAGE_SIZE + 1, &params));
+	KUNIT_EXPECT_EQ(test, -E2BIG,
+			copy_at(test, upage, 0, in, 8, SIZE_MAX, &params));
+}
+
+static void indirect_params_flags_test(struct kunit *test)
+{
+	u8 __user *upage = params_user_pages(test);
+	struct indirect_params params;
+	u64 flags;
+	int bit;
+
+	for (bit = 0; bit < 64; bit++) {
+		flags = BIT_ULL(bit);
+		KUNIT_EXPECT_EQ_MSG(test, flags & INDIRECT_FD_ALL ? 0 : -EINVAL,
+				    copy_at(test, upage, 0, &flags, 8, 8, &params),
+				    "bit %d", bit);
+	}
+}
+
+static void indirect_params_fault_test(struct kunit *test)
+{
+	u8 __user *upage = params_user_pages(test);
+	u64 in = INDIRECT_FD_NONBLOCK;
+	struct indirect_params params;
+
+	/* Ends exactly at the page boundary: fine. */
+	KUNIT_EXPECT_EQ(test, 0, copy_at(test, upage, PAGE_SIZE - 8, &in, 8, 8,
+					 &params));
+	KUNIT_EXPECT_EQ(test, INDIRECT_FD_NONBLOCK, params.file_flags);
+	/* Misaligned. */
+	KUNIT_EXPECT_EQ(test, 0, copy_at(test, upage, 3, &in, 8, 8, &params));
+	KUNIT_EXPECT_EQ(test, INDIRECT_FD_NONBLOCK, params.file_flags);
+	/* One byte into the unmapped page, in the struct or in the tail. */
+	KUNIT_EXPECT_EQ(test, -EFAULT, copy_at(test, upage, PAGE_SIZE - 7, &in,
+					       7, 8, &params));
+	KUNIT_EXPECT_EQ(test, -EFAULT, copy_at(test, upage, PAGE_SIZE - 8, &in,
+					       8, 9, &params));
+	KUNIT_EXPECT_EQ(test, -EFAULT,
+			indirect_copy_params(&params, NULL, 8));
+}
+
+static struct kunit_case indirect_test_cases[] = {
+	KUNIT_CASE(indirect_native_list_test),
+	KUNIT_CASE(indirect_native_refused_test),
+	KUNIT_CASE(indirect_compat_list_test),
+	KUNIT_CASE(indirect_params_size_test),
+	KUNIT_CASE(indirect_params_flags_test),
+	KUNIT_CASE(indirect_params_fault_test),
+	{}
+};
+
+static struct kunit_suite indirect_test_suite = {
+	.name = "indirect",
+	.test_cases = indirect_test_cases,
+};
+kunit_test_suite(indirect_test_suite);
+
+MODULE_DESCRIPTION("KUnit tests for the indirect() system call");
+MODULE_LICENSE("GPL");

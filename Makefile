@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# make        install what is missing, build the patched kernel, boot it under
+#             qemu and run the demo (Drepper's test program, old vs new)
+# make check  every gate; ends with "N passed, M failed"
+#
+# KERNEL_SRC=dir uses an existing 6.12 tree instead of Debian's
+# linux-source-6.12. Everything is built under out/.
+
+H := harness
+KUNIT_PY = out/src/tools/testing/kunit/kunit.py
+
+.PHONY: all demo check deps tree kernel kernel-noindirect selftests \
+	boot-check clean
+.NOTPARALLEL:
+
+all: demo
+
+deps:
+	@$(H)/deps
+
+tree: deps
+	@$(H)/assemble
+
+kernel: tree
+	@$(H)/build-kernel y
+
+kernel-noindirect: tree
+	@$(H)/build-kernel n
+
+selftests: kernel
+	@$(H)/build-selftests
+
+demo: selftests
+	@$(H)/boot demo out/demo.log
+	@sed -n '/^harness: running/,/^harness: done/p' out/demo.log
+
+boot-check: selftests
+	@BOOT_APPEND=kunit.enable=1 $(H)/boot check out/check.log
+
+check: kernel-noindirect boot-check
+	@$(H)/results out/check.log out/kselftest/kselftest-list.txt $(KUNIT_PY)
+
+clean:
+	rm -rf out

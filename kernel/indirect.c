@@ -9,7 +9,7 @@
  */
 
 #include <linux/compat.h>
-#include <linux/indirect_syscalls.h>
+#include <linux/indirect.h>
 #include <linux/nospec.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
@@ -25,22 +25,21 @@ struct indirect_call {
 
 #define INDIRECT_ENTRY(nr, flags)					\
 	[nr] = { .allowed = true, .file_flags = (flags) },
-#define INDIRECT_NATIVE_ENTRY(name, flags)				\
-	INDIRECT_ENTRY(INDIRECT_NATIVE_NR(name), flags)
-#define INDIRECT_NO_ENTRY(name, flags)
 
 static const struct indirect_call
 indirect_native_calls[INDIRECT_NATIVE_NR_SYSCALLS] = {
-	INDIRECT_SYSCALLS(INDIRECT_NATIVE_ENTRY, INDIRECT_NATIVE_ENTRY)
+#define INDIRECT_SYSCALL(name, flags)					\
+	INDIRECT_ENTRY(INDIRECT_NATIVE_NR(name), flags)
+#include <linux/indirect_syscalls.h>
 };
 
 #ifdef INDIRECT_COMPAT_NR
-#define INDIRECT_COMPAT_ENTRY(name, flags)				\
-	INDIRECT_ENTRY(INDIRECT_COMPAT_NR(name), flags)
-
 static const struct indirect_call
 indirect_compat_calls[INDIRECT_COMPAT_NR_SYSCALLS] = {
-	INDIRECT_SYSCALLS(INDIRECT_COMPAT_ENTRY, INDIRECT_NO_ENTRY)
+#define INDIRECT_SYSCALL(name, flags)					\
+	INDIRECT_ENTRY(INDIRECT_COMPAT_NR(name), flags)
+#define INDIRECT_SYSCALL_NATIVE(...)
+#include <linux/indirect_syscalls.h>
 };
 #endif
 

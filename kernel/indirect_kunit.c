@@ -6,7 +6,7 @@
  */
 
 #include <kunit/test.h>
-#include <linux/indirect_syscalls.h>
+#include <linux/indirect.h>
 #include <linux/mman.h>
 #include <linux/uaccess.h>
 #include <asm/indirect.h>
@@ -43,22 +43,37 @@ static void expect_listed(struct kunit *test, u64 nr, bool compat,
 	}
 }
 
-/* Every entry of the white list is allowed, with exactly its flags. */
+struct listed_call {
+	u64 nr;
+	u64 file_flags;
+};
+
+static const struct listed_call native_listed[] = {
+#define INDIRECT_SYSCALL(name, flags) { INDIRECT_NATIVE_NR(name), flags },
+#include <linux/indirect_syscalls.h>
+};
+
+/*
+ * Every entry of the white list is allowed, with exactly its flags, and
+ * nothing else is.
+ */
+static void expect_exactly(struct kunit *test, bool compat,
+			   const struct listed_call *listed, unsigned int n,
+			   unsigned int nr_syscalls)
+{
+	unsigned int i, allowed = 0;
+
+	for (i = 0; i < n; i++)
+		expect_listed(test, listed[i].nr, compat, listed[i].file_flags);
+	for (i = 0; i < nr_syscalls; i++)
+		allowed += !check(i, compat, 0);
+	KUNIT_EXPECT_EQ(test, allowed, n);
+}
+
 static void indirect_native_list_test(struct kunit *test)
 {
-	unsigned int nr, allowed = 0, listed = 0;
-
-#define LISTED(name, flags)						\
-	do {								\
-		expect_listed(test, INDIRECT_NATIVE_NR(name), false, flags); \
-		listed++;						\
-	} while (0);
-	INDIRECT_SYSCALLS(LISTED, LISTED)
-#undef LISTED
-
-	for (nr = 0; nr < INDIRECT_NATIVE_NR_SYSCALLS; nr++)
-		allowed += !check(nr, false, 0);
-	KUNIT_EXPECT_EQ(test, allowed, listed);
+	expect_exactly(test, false, native_listed, ARRAY_SIZE(native_listed),
+		       INDIRECT_NATIVE_NR_SYSCALLS);
 }
 
 static void indirect_native_refused_test(struct kunit *test)
@@ -80,28 +95,17 @@ static void indirect_native_refused_test(struct kunit *test)
 				    "nr %llu", refused[i]);
 }
 
+#ifdef INDIRECT_COMPAT_NR
+static const struct listed_call compat_listed[] = {
+#define INDIRECT_SYSCALL(name, flags) { INDIRECT_COMPAT_NR(name), flags },
+#define INDIRECT_SYSCALL_NATIVE(...)
+#include <linux/indirect_syscalls.h>
+};
+
 static void indirect_compat_list_test(struct kunit *test)
 {
-	unsigned int nr, allowed = 0, listed = 0;
-
-	if (!IS_ENABLED(CONFIG_IA32_EMULATION)) {
-		KUNIT_EXPECT_EQ(test, -EINVAL, check(0, true, 0));
-		return;
-	}
-#ifdef INDIRECT_COMPAT_NR
-#define LISTED(name, flags)						\
-	do {								\
-		expect_listed(test, INDIRECT_COMPAT_NR(name), true, flags); \
-		listed++;						\
-	} while (0);
-#define NOT_LISTED(name, flags)
-	INDIRECT_SYSCALLS(LISTED, NOT_LISTED)
-#undef NOT_LISTED
-#undef LISTED
-
-	for (nr = 0; nr < INDIRECT_COMPAT_NR_SYSCALLS; nr++)
-		allowed += !check(nr, true, 0);
-	KUNIT_EXPECT_EQ(test, allowed, listed);
+	expect_exactly(test, true, compat_listed, ARRAY_SIZE(compat_listed),
+		       INDIRECT_COMPAT_NR_SYSCALLS);
 
 	/* The two ABIs number calls differently: 41 is socket vs dup. */
 	KUNIT_EXPECT_EQ(test, 41, __NR_socket);
@@ -111,8 +115,13 @@ static void indirect_compat_list_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, -EINVAL, check(__NR_ia32_execve, true, 0));
 	KUNIT_EXPECT_EQ(test, -EINVAL, check(__NR_ia32_indirect, true, 0));
 	KUNIT_EXPECT_EQ(test, -EINVAL, check(IA32_NR_syscalls, true, 0));
-#endif
 }
+#else
+static void indirect_compat_list_test(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, -EINVAL, check(0, true, 0));
+}
+#endif
 
 static u8 __user *params_user_pages(struct kunit *test)
 {
@@ -224,6 +233,7 @@ static struct kunit_suite indirect_test_suite = {
 	.name = "indirect",
 	.test_cases = indirect_test_cases,
 };
+
 kunit_test_suite(indirect_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the indirect() system call");

@@ -25,7 +25,6 @@ static inline long arch_indirect_native_call(unsigned int nr, const u64 *args)
 {
 	struct pt_regs regs = {
 		.orig_ax = nr,
-		.ax	= -ENOSYS,
 		.di	= args[0],
 		.si	= args[1],
 		.dx	= args[2],
@@ -42,7 +41,6 @@ static inline long arch_indirect_compat_call(unsigned int nr, const u64 *args)
 {
 	struct pt_regs regs = {
 		.orig_ax = nr,
-		.ax	= -ENOSYS,
 		.bx	= (u32)args[0],
 		.cx	= (u32)args[1],
 		.dx	= (u32)args[2],

@@ -11,7 +11,7 @@ H := harness
 KUNIT_PY = out/src/tools/testing/kunit/kunit.py
 
 .PHONY: all demo check deps tree kernel kernel-noindirect selftests \
-	boot-check clean
+	boot-check checkpatch run-test shell clean
 .NOTPARALLEL:
 
 all: demo
@@ -38,8 +38,22 @@ demo: selftests
 boot-check: selftests
 	@BOOT_APPEND=kunit.enable=1 $(H)/boot check out/check.log
 
-check: kernel-noindirect boot-check
+checkpatch: tree
+	@$(H)/checkpatch
+
+check: checkpatch kernel-noindirect boot-check
 	@$(H)/results out/check.log out/kselftest/kselftest-list.txt $(KUNIT_PY)
+
+# make run-test TEST="indirect_test -r consumer.cloexec.socket"
+run-test: selftests
+	@BOOT_APPEND='harness_run="$(TEST)"' $(H)/boot run out/run.log
+	@sed -n '/^harness: running/,/^harness: done/p' out/run.log
+
+# An interactive busybox shell in the test kernel (exit to power off).
+shell: selftests
+	@qemu-system-x86_64 -machine q35,accel=tcg -m 1G -smp 2 -nographic \
+		-no-reboot -kernel out/bzImage -initrd out/initramfs.cpio \
+		-append "console=ttyS0 panic=-1 harness_mode=shell"
 
 clean:
 	rm -rf out

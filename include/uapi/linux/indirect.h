@@ -2,6 +2,7 @@
 #ifndef _UAPI_LINUX_INDIRECT_H
 #define _UAPI_LINUX_INDIRECT_H
 
+#include <linux/const.h>
 #include <linux/types.h>
 
 /**
@@ -35,7 +36,7 @@ struct indirect_params {
 #define INDIRECT_PARAMS_SIZE_LATEST	INDIRECT_PARAMS_SIZE_VER0
 
 /* indirect_params.file_flags: our own values, independent of O_* */
-#define INDIRECT_FD_CLOEXEC	(1ULL << 0)	/* set close-on-exec */
-#define INDIRECT_FD_NONBLOCK	(1ULL << 1)	/* set O_NONBLOCK */
+#define INDIRECT_FD_CLOEXEC	_BITULL(0)	/* set close-on-exec */
+#define INDIRECT_FD_NONBLOCK	_BITULL(1)	/* set O_NONBLOCK */
 
 #endif /* _UAPI_LINUX_INDIRECT_H */

@@ -20,11 +20,11 @@
 
 struct indirect_call {
 	bool allowed;
-	u8 file_flags;		/* INDIRECT_FD_* bits the call honours */
+	indirect_fd_t file_flags;	/* the flags the call honours */
 };
 
 #define INDIRECT_ENTRY(nr, flags)					\
-	[nr] = { .allowed = true, .file_flags = (flags) },
+	[nr] = { .allowed = true, .file_flags = INDIRECT_FD(flags) },
 
 static const struct indirect_call
 indirect_native_calls[INDIRECT_NATIVE_NR_SYSCALLS] = {
@@ -53,31 +53,31 @@ indirect_compat_calls[INDIRECT_COMPAT_NR_SYSCALLS] = {
  * flag, -E2BIG for a size above PAGE_SIZE or non-zero bytes beyond what
  * this kernel knows, -EFAULT if @uparams cannot be read.
  */
-VISIBLE_IF_KUNIT int indirect_copy_params(struct indirect_params *params,
+VISIBLE_IF_KUNIT int indirect_copy_params(struct indirect_kparams *params,
 					  const void __user *uparams,
 					  size_t usize)
 {
+	struct indirect_params uapi = {};
 	int err;
 
 	BUILD_BUG_ON(sizeof(struct indirect_params) != INDIRECT_PARAMS_SIZE_LATEST);
 	BUILD_BUG_ON(offsetofend(struct indirect_params, file_flags) !=
 		     INDIRECT_PARAMS_SIZE_VER0);
 
-	if (!usize) {
-		memset(params, 0, sizeof(*params));
-		return 0;
+	if (usize) {
+		if (usize < INDIRECT_PARAMS_SIZE_VER0)
+			return -EINVAL;
+		if (usize > PAGE_SIZE)
+			return -E2BIG;
+		err = copy_struct_from_user(&uapi, sizeof(uapi), uparams,
+					    usize);
+		if (err)
+			return err;
 	}
-	if (usize < INDIRECT_PARAMS_SIZE_VER0)
-		return -EINVAL;
-	if (usize > PAGE_SIZE)
-		return -E2BIG;
 
-	err = copy_struct_from_user(params, sizeof(*params), uparams, usize);
-	if (err)
-		return err;
-
-	if (params->file_flags & ~INDIRECT_FD_ALL)
+	if (uapi.file_flags & ~INDIRECT_FD_ALL)
 		return -EINVAL;
+	params->file_flags = INDIRECT_FD(uapi.file_flags);
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(indirect_copy_params);
@@ -86,13 +86,14 @@ EXPORT_SYMBOL_IF_KUNIT(indirect_copy_params);
  * indirect_check_call() - may @nr run inside indirect() with @file_flags?
  * @nr: system call number in the caller's ABI, exactly as it passed it
  * @compat: the caller uses the compat (32-bit) ABI
- * @file_flags: INDIRECT_FD_* bits requested for the call
+ * @file_flags: the flags requested for the call
  * @safe_nr: set to @nr, clamped against speculation, when allowed
  *
  * Return: 0 if allowed, -EINVAL for a call off the white list or a flag
  * the call does not honour.
  */
-VISIBLE_IF_KUNIT int indirect_check_call(u64 nr, bool compat, u64 file_flags,
+VISIBLE_IF_KUNIT int indirect_check_call(u64 nr, bool compat,
+					 indirect_fd_t file_flags,
 					 unsigned int *safe_nr)
 {
 	const struct indirect_call *table = indirect_native_calls;
@@ -121,12 +122,30 @@ VISIBLE_IF_KUNIT int indirect_check_call(u64 nr, bool compat, u64 file_flags,
 }
 EXPORT_SYMBOL_IF_KUNIT(indirect_check_call);
 
+/*
+ * Publish @params to the inner call. The context annotations make sparse
+ * flag any path of do_indirect() that leaves them published.
+ */
+static void indirect_enter(const struct indirect_kparams *params)
+	__acquires(indirect_params)
+{
+	__acquire(indirect_params);
+	current->indirect_params = params;
+}
+
+static void indirect_exit(void)
+	__releases(indirect_params)
+{
+	current->indirect_params = NULL;
+	__release(indirect_params);
+}
+
 static long do_indirect(const struct indirect_registers __user *uregs,
 			const void __user *uparams, size_t usize,
 			unsigned long flags, bool compat)
 {
 	struct indirect_registers regs;
-	struct indirect_params params;
+	struct indirect_kparams params;
 	unsigned int nr;
 	long ret;
 
@@ -145,9 +164,9 @@ static long do_indirect(const struct indirect_registers __user *uregs,
 	if (ret)
 		return ret;
 
-	current->indirect_params = &params;
+	indirect_enter(&params);
 	ret = arch_indirect_call(nr, regs.args, compat);
-	current->indirect_params = NULL;
+	indirect_exit();
 
 	return ret;
 }

@@ -18,7 +18,8 @@ MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 static int check(u64 nr, bool compat, u64 file_flags)
 {
 	unsigned int safe_nr = UINT_MAX;
-	int ret = indirect_check_call(nr, compat, file_flags, &safe_nr);
+	int ret = indirect_check_call(nr, compat, INDIRECT_FD(file_flags),
+				      &safe_nr);
 
 	/* An allowed call is dispatched under its own number. */
 	if (!ret && safe_nr != nr)
@@ -139,7 +140,7 @@ static u8 __user *params_user_pages(struct kunit *test)
 
 static int copy_at(struct kunit *test, u8 __user *upage, size_t offset,
 		   const void *src, size_t len, size_t usize,
-		   struct indirect_params *params)
+		   struct indirect_kparams *params)
 {
 	KUNIT_ASSERT_EQ(test, 0, clear_user(upage, PAGE_SIZE));
 	KUNIT_ASSERT_EQ(test, 0, copy_to_user(upage + offset, src, len));
@@ -151,24 +152,26 @@ static void indirect_params_size_test(struct kunit *test)
 {
 	u8 __user *upage = params_user_pages(test);
 	u64 in[2] = { INDIRECT_FD_CLOEXEC, 0 };
-	struct indirect_params params;
+	struct indirect_kparams params;
 	size_t usize;
 
 	/* No params: zero, whatever the pointer. */
 	memset(&params, 0xa5, sizeof(params));
 	KUNIT_EXPECT_EQ(test, 0, indirect_copy_params(&params, NULL, 0));
-	KUNIT_EXPECT_EQ(test, 0ULL, params.file_flags);
+	KUNIT_EXPECT_TRUE(test, params.file_flags == INDIRECT_FD(0));
 
 	for (usize = 1; usize < INDIRECT_PARAMS_SIZE_VER0; usize++)
 		KUNIT_EXPECT_EQ(test, -EINVAL,
 				copy_at(test, upage, 0, in, 0, usize, &params));
 
 	KUNIT_EXPECT_EQ(test, 0, copy_at(test, upage, 0, in, 8, 8, &params));
-	KUNIT_EXPECT_EQ(test, INDIRECT_FD_CLOEXEC, params.file_flags);
+	KUNIT_EXPECT_TRUE(test, params.file_flags ==
+			  INDIRECT_FD(INDIRECT_FD_CLOEXEC));
 
 	/* A newer caller's zero tail is accepted, a non-zero one is not. */
 	KUNIT_EXPECT_EQ(test, 0, copy_at(test, upage, 0, in, 16, 16, &params));
-	KUNIT_EXPECT_EQ(test, INDIRECT_FD_CLOEXEC, params.file_flags);
+	KUNIT_EXPECT_TRUE(test, params.file_flags ==
+			  INDIRECT_FD(INDIRECT_FD_CLOEXEC));
 	in[1] = BIT_ULL(63);
 	KUNIT_EXPECT_EQ(test, -E2BIG,
 			copy_at(test, upage, 0, in, 16, 16, &params));
@@ -185,7 +188,7 @@ static void indirect_params_size_test(struct kunit *test)
 static void indirect_params_flags_test(struct kunit *test)
 {
 	u8 __user *upage = params_user_pages(test);
-	struct indirect_params params;
+	struct indirect_kparams params;
 	u64 flags;
 	int bit;
 
@@ -201,15 +204,17 @@ static void indirect_params_fault_test(struct kunit *test)
 {
 	u8 __user *upage = params_user_pages(test);
 	u64 in = INDIRECT_FD_NONBLOCK;
-	struct indirect_params params;
+	struct indirect_kparams params;
 
 	/* Ends exactly at the page boundary: fine. */
 	KUNIT_EXPECT_EQ(test, 0, copy_at(test, upage, PAGE_SIZE - 8, &in, 8, 8,
 					 &params));
-	KUNIT_EXPECT_EQ(test, INDIRECT_FD_NONBLOCK, params.file_flags);
+	KUNIT_EXPECT_TRUE(test, params.file_flags ==
+			  INDIRECT_FD(INDIRECT_FD_NONBLOCK));
 	/* Misaligned. */
 	KUNIT_EXPECT_EQ(test, 0, copy_at(test, upage, 3, &in, 8, 8, &params));
-	KUNIT_EXPECT_EQ(test, INDIRECT_FD_NONBLOCK, params.file_flags);
+	KUNIT_EXPECT_TRUE(test, params.file_flags ==
+			  INDIRECT_FD(INDIRECT_FD_NONBLOCK));
 	/* One byte into the unmapped page, in the struct or in the tail. */
 	KUNIT_EXPECT_EQ(test, -EFAULT, copy_at(test, upage, PAGE_SIZE - 7, &in,
 					       7, 8, &params));

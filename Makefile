@@ -11,7 +11,7 @@ H := harness
 KUNIT_PY = out/src/tools/testing/kunit/kunit.py
 
 .PHONY: all demo check deps tree kernel kernel-noindirect selftests \
-	boot-check checkpatch run-test shell clean
+	boot-check checkpatch static-checks run-test shell clean
 .NOTPARALLEL:
 
 all: demo
@@ -41,7 +41,10 @@ boot-check: selftests
 checkpatch: tree
 	@$(H)/checkpatch
 
-check: checkpatch kernel-noindirect boot-check
+static-checks: kernel
+	@$(H)/static-checks
+
+check: checkpatch static-checks kernel-noindirect boot-check
 	@$(H)/results out/check.log out/kselftest/kselftest-list.txt $(KUNIT_PY)
 
 # make run-test TEST="indirect_test -r consumer.cloexec.socket"

@@ -40,76 +40,143 @@ virtual report
 import re
 
 SIZE_FIELD = re.compile(r'(size|len|length|sz)', re.I)
+# Calls whose result keeps the caller's length (a clamp of it).
 CLAMPS = ('min', 'min_t', 'umin', 'min_not_zero', 'clamp', 'clamp_t',
-	  'clamp_val')
+	  'clamp_val', 'READ_ONCE')
 ALLOCS = ('kmalloc', 'kzalloc', 'kvmalloc', 'kvzalloc', 'vmalloc',
 	  'vzalloc', 'kmalloc_array', 'kcalloc', 'kvcalloc', 'kvmalloc_array',
-	  'kmalloc_node', 'kzalloc_node', 'memdup_user', 'vmemdup_user')
+	  'kmalloc_node', 'kzalloc_node')
+# Variable-length by design: an address or a bitmap, not a versioned struct.
+NOT_VERSIONED = re.compile(r'^(struct|union) (sockaddr\w*|__kernel_sockaddr\w*|'
+			   r'cpumask|nodemask\w*)$')
+IDENT = r'(?<![\w.>])([A-Za-z_]\w*)'
 
 def norm(s):
 	return re.sub(r'\s+', '', str(s))
 
-def fkey(p):
-	return (p[0].file, p[0].current_element)
-
 def pkey(p):
-	return (p[0].file, p[0].line, p[0].column)
+	return (p[0].line, p[0].column)
 
 def is_struct(t):
-	t = str(t).strip()
+	t = ' '.join(str(t).split())
 	return (t.startswith('struct ') or t.startswith('union ')) and \
-		'*' not in t
+		'*' not in t and not NOT_VERSIONED.match(t)
+
+def strip_calls(e, keep=CLAMPS):
+	# drop the arguments of calls that compute a new value from theirs
+	out = ''
+	i = 0
+	while i < len(e):
+		m = re.match(r'([A-Za-z_]\w*)\(', e[i:])
+		if m and m.group(1) not in keep:
+			depth = 0
+			j = i + len(m.group(1))
+			while j < len(e):
+				if e[j] == '(':
+					depth += 1
+				elif e[j] == ')':
+					depth -= 1
+					if depth == 0:
+						break
+				j += 1
+			out += m.group(1) + '()'
+			i = j + 1
+			continue
+		out += e[i]
+		i += 1
+	return out
+
+def idents(e):
+	return set(re.findall(IDENT, e))
 
 class Func:
 	def __init__(self):
-		self.scalars = set()	# tainted scalar expressions
-		self.holders = set()	# structs whose every field is tainted
-		self.sizeholders = set() # struct pointers whose size fields are
+		self.params = []	# [(name, type)]
+		self.gets = []		# get_user(x, e): (x, e)
+		self.cfus = []		# copy_from_user(x, e, n): (x, e)
 		self.assigns = []	# (lhs, rhs)
 		self.cmps = []		# (lhs, op, rhs)
 
 funcs = {}
 cands = {}
+calls = {}	# (callee, index) -> [(caller, arg)]
+live = set()
 decided = {}
 
-def func(p):
-	return funcs.setdefault(fkey(p), Func())
+def func(name):
+	return funcs.setdefault(str(name), Func())
 
 def reset():
 	funcs.clear()
 	cands.clear()
+	calls.clear()
+	live.clear()
 	decided.clear()
 
 def atom_re(a):
 	return r'(?<![\w.>])' + re.escape(a) + r'(?!\w)'
 
-def mentions_tainted(f, e):
-	e = norm(e)
-	for s in f.scalars:
+def roots(f, e):
+	# identifiers an expression is computed from, through local assignments
+	todo = list(idents(e))
+	seen = set()
+	while todo:
+		v = todo.pop()
+		if v in seen:
+			continue
+		seen.add(v)
+		for (lhs, rhs) in f.assigns:
+			if lhs == v:
+				todo.extend(idents(rhs))
+	return seen
+
+def mentions(f, e, scalars, holders, sizeholders):
+	e = strip_calls(norm(e))
+	for s in scalars:
 		if re.search(atom_re(s), e):
 			return True
-	for h in f.holders:
+	for h in holders:
 		if re.search(r'(?<![\w.>])' + re.escape(h) + r'(\.|->)', e):
 			return True
-	for h in f.sizeholders:
+	for h in sizeholders:
 		for m in re.finditer(r'(?<![\w.>])' + re.escape(h) +
-				     r'(?:\.|->)(\w+)', e):
-			if SIZE_FIELD.search(m.group(1)):
+				     r'(?:\.|->)([\w.>-]+)', e):
+			if SIZE_FIELD.search(m.group(1).split('.')[-1].split('>')[-1]):
 				return True
 	return False
 
-def propagate(f):
+def propagate(f, scalars, holders, sizeholders):
 	changed = True
 	while changed:
 		changed = False
 		for (lhs, rhs) in f.assigns:
-			if lhs in f.scalars:
+			if lhs in scalars:
 				continue
-			if re.match(r'^_*(get_user|copy_from_user)\(', rhs):
-				continue
-			if mentions_tainted(f, rhs):
-				f.scalars.add(lhs)
+			if mentions(f, rhs, scalars, holders, sizeholders):
+				scalars.add(lhs)
 				changed = True
+
+def external(fn, i, depth=0):
+	# is parameter i of fn given by code outside this file (or by a
+	# caller that passes something it got from outside)?
+	sites = calls.get((fn, i))
+	if not sites:
+		return True
+	if depth > 3:
+		return False
+	for (caller, arg) in sites:
+		g = funcs.get(caller)
+		if g is None:
+			continue
+		sc = set(x for (x, e) in g.gets)
+		ho = set(x for (x, e) in g.cfus)
+		for (j, (name, t)) in enumerate(g.params):
+			if '*' not in t and external(caller, j, depth + 1):
+				sc.add(name)
+		propagate(g, sc, ho, set())
+		if mentions(g, arg, sc, ho, set()):
+			return True
+	return False
 
 def is_atom(e):
 	return re.match(r'^[A-Za-z_][\w.\[\]]*(->[\w.\[\]]+)*$', e) is not None
@@ -118,47 +185,65 @@ def clamp_of(e):
 	m = re.match(r'^(\w+)\(', e)
 	return m is not None and m.group(1) in CLAMPS
 
-def base_atoms(f, le):
-	# the tainted names a length expression is made of
-	out = set()
-	for s in f.scalars:
-		if re.search(atom_re(s), le):
-			out.add(s)
-	for m in re.finditer(r'[A-Za-z_][\w.]*(?:->[\w.]+)*', le):
-		out.add(m.group(0))
-	return out
+def constant_rhs(e):
+	# a length the kernel chose: sizes, offsets, constants, no variables
+	e = strip_calls(norm(e), keep=())
+	ids = idents(e)
+	return all(re.match(r'^[A-Z0-9_]+$', i) or i in
+		   ('sizeof', 'offsetof', 'offsetofend', 'ARRAY_SIZE',
+		    'sizeof_field', 'struct', 'union') for i in ids)
 
 def decide(p):
+	fn = p[0].current_element
 	k = pkey(p)
 	if k in decided:
 		return decided[k]
 	res = False
 	c = cands.get(k)
-	if c is not None:
-		f = func(p)
-		propagate(f)
+	f = funcs.get(str(fn))
+	if c is not None and f is not None:
+		src = roots(f, c['src'])
+		sc = set()
+		ho = set()
+		sh = set()
+		for (x, e) in f.gets:
+			if roots(f, e) & src:
+				sc.add(x)
+		for (x, e) in f.cfus:
+			if roots(f, e) & src:
+				ho.add(x)
+				sc.add(x)
+		pnames = set(n for (n, t) in f.params)
+		if pnames & src:
+			for (i, (name, t)) in enumerate(f.params):
+				if '*' not in t and '[' not in t:
+					if external(str(fn), i):
+						sc.add(name)
+				elif name in src and \
+				     re.match(r'^(const )?(struct|union) ', t):
+					sh.add(name)
+		propagate(f, sc, ho, sh)
 		le = c['len']
-		if (is_atom(le) or clamp_of(le)) and mentions_tainted(f, le):
-			res = True
-			atoms = base_atoms(f, le)
-			dst = c['dst'].lstrip('&')
+		if (is_atom(le) and k in live) or clamp_of(le):
+			res = mentions(f, le, sc, ho, sh)
+		if res:
+			atoms = set(a for a in sc if re.search(atom_re(a), le))
+			atoms.add(le)
 			for (a, op, b) in f.cmps:
-				if 'sizeof' in b:
-					side = a
-				elif 'sizeof' in a:
-					side = b
+				if a in atoms:
+					other = b
+				elif b in atoms:
+					other = a
 				else:
 					continue
-				if side not in atoms and side != le:
-					continue
-				if op in ('==', '!='):
+				if op in ('==', '!=') and other not in ('0', 'NULL'):
 					res = False	# exact size: not versioned
-				elif c['kind'] == 'dup':
-					res = False	# header + payload object
+				if c['kind'] == 'dup':
+					res = False	# a checked length: payload
+			dst = c['dst'].lstrip('&')
 			for (lhs, rhs) in f.assigns:
 				m = re.match(r'^(\w+)\(', rhs)
-				if lhs == dst and m and m.group(1) in ALLOCS and \
-				   any(re.search(atom_re(a), rhs) for a in atoms):
+				if lhs == dst and m and m.group(1) in ALLOCS:
 					res = False	# variable-size object
 	decided[k] = res
 	return res
@@ -166,9 +251,9 @@ def decide(p):
 def message(p):
 	c = cands[pkey(p)]
 	if c['kind'] == 'dup':
-		return "WARNING: %s() of a struct with a caller-supplied size: " \
-		       "use copy_struct_from_user() into a sizeof(*p) object" % \
-		       c['fn']
+		return "WARNING: %s() of a struct with a caller-supplied size " \
+		       "and no size check: copy_struct_from_user() into a " \
+		       "sizeof(*p) object" % c['fn']
 	return "WARNING: %s() of a struct with a caller-supplied size: " \
 	       "use copy_struct_from_user()" % c['fn']
 
@@ -183,133 +268,127 @@ type T;
 T ds;
 expression S, LE;
 position p;
-identifier cfu = {copy_from_user, __copy_from_user};
 @@
-cfu@p(&ds, S, LE)
+\(copy_from_user@p\|__copy_from_user@p\)(&ds, S, LE)
 
 @script:python@
 p << cobj.p;
 T << cobj.T;
 ds << cobj.ds;
+S << cobj.S;
 LE << cobj.LE;
-cfu << cobj.cfu;
 @@
 if is_struct(T):
-	cands[pkey(p)] = {'kind': 'obj', 'dst': '&' + norm(ds),
-			  'len': norm(LE), 'fn': cfu}
+	cands[pkey(p)] = {'kind': 'obj', 'dst': '&' + norm(ds), 'src': norm(S),
+			  'len': norm(LE), 'fn': 'copy_from_user'}
 
 @cptr@
 type T;
 T *dp;
 expression S, LE;
 position p;
-identifier cfu = {copy_from_user, __copy_from_user};
 @@
-cfu@p(dp, S, LE)
+\(copy_from_user@p\|__copy_from_user@p\)(dp, S, LE)
 
 @script:python@
 p << cptr.p;
 T << cptr.T;
 dp << cptr.dp;
+S << cptr.S;
 LE << cptr.LE;
-cfu << cptr.cfu;
 @@
 if is_struct(T):
-	cands[pkey(p)] = {'kind': 'ptr', 'dst': norm(dp), 'len': norm(LE),
-			  'fn': cfu}
+	cands[pkey(p)] = {'kind': 'ptr', 'dst': norm(dp), 'src': norm(S),
+			  'len': norm(LE), 'fn': 'copy_from_user'}
 
 @cdup@
 type T;
 T *dp;
-identifier x;
 expression S, LE;
 position p;
-identifier mdu = {memdup_user, vmemdup_user};
 @@
-(
-dp = mdu@p(S, LE)
-|
-T *x = mdu@p(S, LE);
-)
+dp = \(memdup_user@p\|vmemdup_user@p\)(S, LE)
 
 @script:python@
 p << cdup.p;
 T << cdup.T;
+S << cdup.S;
 LE << cdup.LE;
-mdu << cdup.mdu;
 @@
 if is_struct(T):
-	cands[pkey(p)] = {'kind': 'dup', 'dst': '', 'len': norm(LE),
-			  'fn': mdu}
+	cands[pkey(p)] = {'kind': 'dup', 'dst': '', 'src': norm(S),
+			  'len': norm(LE), 'fn': 'memdup_user'}
 
-// Facts about the functions that hold candidates.
-
-@fparam depends on cobj || cptr || cdup@
-identifier fn, L;
-type TL;
-position q;
+@cdupd@
+type T;
+identifier x;
+expression S, LE;
+position p;
 @@
-fn@q(..., TL L, ...) { ... }
+T *x = \(memdup_user@p\|vmemdup_user@p\)(S, LE);
 
 @script:python@
-q << fparam.q;
+p << cdupd.p;
+T << cdupd.T;
+S << cdupd.S;
+LE << cdupd.LE;
+@@
+if is_struct(T):
+	cands[pkey(p)] = {'kind': 'dup', 'dst': '', 'src': norm(S),
+			  'len': norm(LE), 'fn': 'memdup_user'}
+
+// Facts about the functions of a file that has candidates.
+
+@fparam depends on cobj || cptr || cdup || cdupd@
+identifier fn, L;
+type TL;
+parameter list[n] ps;
+@@
+fn(ps, TL L, ...) { ... }
+
+@script:python@
+fn << fparam.fn;
 L << fparam.L;
 TL << fparam.TL;
+n << fparam.n;
 @@
-t = str(TL)
-f = func(q)
-if '*' not in t and '[' not in t:
-	f.scalars.add(norm(L))
-elif (t.startswith('struct ') or t.startswith('union ')) and \
-     t.count('*') == 1:
-	f.sizeholders.add(norm(L))
+f = func(fn)
+n = int(n)
+while len(f.params) <= n:
+	f.params.append(('', '*'))
+f.params[n] = (norm(L), ' '.join(str(TL).split()))
 
-@fget depends on cobj || cptr || cdup@
+@fget depends on cobj || cptr || cdup || cdupd@
 expression X, E;
 position q;
-identifier gu = {get_user, __get_user};
 @@
-gu@q(X, E)
+\(get_user@q\|__get_user@q\)(X, E)
 
 @script:python@
 q << fget.q;
 X << fget.X;
+E << fget.E;
 @@
-func(q).scalars.add(norm(X))
+func(q[0].current_element).gets.append((norm(X), norm(E)))
 
-@fcfu depends on cobj || cptr || cdup@
+@fcfu depends on cobj || cptr || cdup || cdupd@
 expression X, E, N;
 position q;
-identifier cfu = {copy_from_user, __copy_from_user};
 @@
 (
-cfu@q(&X, E, N)
+\(copy_from_user@q\|__copy_from_user@q\)(&X, E, N)
 |
-cfu@q(X, E, N)
+\(copy_from_user@q\|__copy_from_user@q\)(X, E, N)
 )
 
 @script:python@
 q << fcfu.q;
 X << fcfu.X;
+E << fcfu.E;
 @@
-x = norm(X).lstrip('&')
-func(q).holders.add(x)
-func(q).scalars.add(x)
+func(q[0].current_element).cfus.append((norm(X).lstrip('&'), norm(E)))
 
-@fdup depends on cobj || cptr || cdup@
-expression X, E, N;
-position q;
-identifier mdu = {memdup_user, vmemdup_user};
-@@
-X@q = mdu(E, N)
-
-@script:python@
-q << fdup.q;
-X << fdup.X;
-@@
-func(q).holders.add(norm(X))
-
-@fasg depends on cobj || cptr || cdup@
+@fasg depends on cobj || cptr || cdup || cdupd@
 expression X, E;
 position q;
 @@
@@ -320,9 +399,9 @@ q << fasg.q;
 X << fasg.X;
 E << fasg.E;
 @@
-func(q).assigns.append((norm(X), norm(E)))
+func(q[0].current_element).assigns.append((norm(X), norm(E)))
 
-@fdecl depends on cobj || cptr || cdup@
+@fdecl depends on cobj || cptr || cdup || cdupd@
 type T;
 identifier X;
 expression E;
@@ -335,9 +414,9 @@ q << fdecl.q;
 X << fdecl.X;
 E << fdecl.E;
 @@
-func(q).assigns.append((norm(X), norm(E)))
+func(q[0].current_element).assigns.append((norm(X), norm(E)))
 
-@fcmp depends on cobj || cptr || cdup@
+@fcmp depends on cobj || cptr || cdup || cdupd@
 expression A, B;
 binary operator op = {==, !=, <, <=, >, >=};
 position q;
@@ -350,27 +429,67 @@ A << fcmp.A;
 B << fcmp.B;
 op << fcmp.op;
 @@
-func(q).cmps.append((norm(A), str(op).strip(), norm(B)))
+func(q[0].current_element).cmps.append((norm(A), str(op).strip(), norm(B)))
+
+@fcall depends on cobj || cptr || cdup || cdupd@
+identifier fn : script:python () { str(fn) in funcs };
+expression list[n] es;
+expression A;
+position q;
+@@
+fn@q(es, A, ...)
+
+@script:python@
+fn << fcall.fn;
+n << fcall.n;
+A << fcall.A;
+q << fcall.q;
+@@
+calls.setdefault((str(fn), int(n)), []).append((str(q[0].current_element),
+					    norm(A)))
+
+// The length is the caller's on some path from the function entry: it is
+// not replaced by a length the kernel chose first.
+
+@flive exists@
+identifier fn;
+expression L, D, S;
+expression E2 : script:python () { constant_rhs(E2) };
+position p : script:python () { pkey(p) in cands };
+@@
+fn(...) {
+... when != L = E2
+(
+\(copy_from_user@p\|__copy_from_user@p\)(D, S, L)
+|
+\(memdup_user@p\|vmemdup_user@p\)(S, L)
+)
+...
+}
+
+@script:python@
+p << flive.p;
+@@
+live.add(pkey(p))
 
 // Patch: result stored, -EFAULT returned: return the stored error instead.
 
 @p1 depends on patch@
-position p : script:python() { decide(p) };
+position p : script:python () { decide(p) };
 type T;
 T ds;
 T *dp;
 expression S, LE;
 idexpression ret;
-identifier cfu = {copy_from_user, __copy_from_user};
 @@
 (
   ret =
-- cfu@p(&ds, S, LE)
+- \(copy_from_user@p\|__copy_from_user@p\)(&ds, S, LE)
 + copy_struct_from_user(&ds, sizeof(ds), S, LE)
   ;
 |
   ret =
-- cfu@p(dp, S, LE)
+- \(copy_from_user@p\|__copy_from_user@p\)(dp, S, LE)
 + copy_struct_from_user(dp, sizeof(*dp), S, LE)
   ;
 )
@@ -379,29 +498,26 @@ identifier cfu = {copy_from_user, __copy_from_user};
 + return ret;
 
 @p2 depends on patch@
-position p : script:python() { decide(p) };
+position p : script:python () { decide(p) };
 type T;
 T ds;
 T *dp;
 expression S, LE;
-identifier cfu = {copy_from_user, __copy_from_user};
 @@
 (
-- cfu@p(&ds, S, LE)
+- \(copy_from_user@p\|__copy_from_user@p\)(&ds, S, LE)
 + copy_struct_from_user(&ds, sizeof(ds), S, LE)
 |
-- cfu@p(dp, S, LE)
+- \(copy_from_user@p\|__copy_from_user@p\)(dp, S, LE)
 + copy_struct_from_user(dp, sizeof(*dp), S, LE)
 )
 
 // context, org, report
 
 @r depends on !patch@
-position p : script:python() { decide(p) };
-identifier cfu = {copy_from_user, __copy_from_user, memdup_user,
-		  vmemdup_user};
+position p : script:python () { decide(p) };
 @@
-* cfu@p(...)
+* \(copy_from_user@p\|__copy_from_user@p\|memdup_user@p\|vmemdup_user@p\)(...)
 
 @script:python depends on org@
 p << r.p;

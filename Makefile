@@ -11,7 +11,7 @@ H := harness
 KUNIT_PY = out/src/tools/testing/kunit/kunit.py
 
 .PHONY: all demo check deps tree kernel kernel-noindirect selftests \
-	boot-check checkpatch static-checks run-test shell clean
+	boot-check patches checkpatch check-patches static-checks run-test shell clean
 .NOTPARALLEL:
 
 all: demo
@@ -38,13 +38,21 @@ demo: selftests
 boot-check: selftests
 	@BOOT_APPEND=kunit.enable=1 $(H)/boot check out/check.log
 
-checkpatch: tree
+# The series as git format-patch against the base, in out/patches.
+patches: tree
+	@$(H)/export-patches
+
+checkpatch: patches
 	@$(H)/checkpatch
+
+# The exported series applies with git am to a clean base and builds.
+check-patches: patches kernel
+	@$(H)/check-patches
 
 static-checks: kernel
 	@$(H)/static-checks
 
-check: checkpatch static-checks kernel-noindirect boot-check
+check: checkpatch static-checks kernel-noindirect check-patches boot-check
 	@$(H)/results out/check.log out/kselftest/kselftest-list.txt $(KUNIT_PY)
 
 # make run-test TEST="indirect_test -r consumer.cloexec.socket"

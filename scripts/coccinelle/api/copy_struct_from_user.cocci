@@ -67,8 +67,14 @@ def strip_calls(e, keep=CLAMPS):
 	out = ''
 	i = 0
 	while i < len(e):
-		m = re.match(r'([A-Za-z_]\w*)\(', e[i:])
-		if m and m.group(1) not in keep:
+		m = re.match(r'([A-Za-z_]\w*)(\(?)', e[i:])
+		if not m or (i > 0 and re.match(r'\w', e[i - 1])):
+			out += e[i]
+			i += 1
+		elif not m.group(2) or m.group(1) in keep:
+			out += m.group(0)
+			i += len(m.group(0))
+		else:
 			depth = 0
 			j = i + len(m.group(1))
 			while j < len(e):
@@ -81,9 +87,6 @@ def strip_calls(e, keep=CLAMPS):
 				j += 1
 			out += m.group(1) + '()'
 			i = j + 1
-			continue
-		out += e[i]
-		i += 1
 	return out
 
 def idents(e):
@@ -96,6 +99,8 @@ class Func:
 		self.cfus = []		# copy_from_user(x, e, n): (x, e)
 		self.assigns = []	# (lhs, rhs)
 		self.cmps = []		# (lhs, op, rhs)
+		self.outs = set()	# copy_to_user() destinations
+		self.tails = []		# arguments of trailing-zero checks
 
 funcs = {}
 cands = {}
@@ -185,13 +190,26 @@ def clamp_of(e):
 	m = re.match(r'^(\w+)\(', e)
 	return m is not None and m.group(1) in CLAMPS
 
-def constant_rhs(e):
-	# a length the kernel chose: sizes, offsets, constants, no variables
+def constant_rhs(e, depth=0):
+	# a length the kernel chose: sizes, offsets, constants, or locals
+	# only ever assigned such values
 	e = strip_calls(norm(e), keep=())
-	ids = idents(e)
-	return all(re.match(r'^[A-Z0-9_]+$', i) or i in
+	if '?' in e:
+		e = e.split('?', 1)[1]
+	for i in idents(e):
+		if re.match(r'^[A-Z0-9_]+$', i) or i in \
 		   ('sizeof', 'offsetof', 'offsetofend', 'ARRAY_SIZE',
-		    'sizeof_field', 'struct', 'union') for i in ids)
+		    'sizeof_field', 'struct', 'union', 'typeof'):
+			continue
+		rhss = [r for g in funcs.values() for (l, r) in g.assigns
+			if l == i]
+		if depth > 2 or not rhss or \
+		   not all(constant_rhs(r, depth + 1) for r in rhss):
+			return False
+	return True
+
+def uncast(e):
+	return re.sub(r'^(\([^()]*\))+', '', norm(e))
 
 def decide(p):
 	fn = p[0].current_element
@@ -224,6 +242,10 @@ def decide(p):
 					sh.add(name)
 		propagate(f, sc, ho, sh)
 		le = c['len']
+		usrc = uncast(c['src'])
+		if usrc in f.outs and not any(re.search(atom_re(usrc), t)
+					      for t in f.tails):
+			return False	# in/out buffer: the tail is output space
 		if (is_atom(le) and k in live) or clamp_of(le):
 			res = mentions(f, le, sc, ho, sh)
 		if res:
@@ -298,8 +320,9 @@ S << cptr.S;
 LE << cptr.LE;
 @@
 if is_struct(T):
-	cands[pkey(p)] = {'kind': 'ptr', 'dst': norm(dp), 'src': norm(S),
-			  'len': norm(LE), 'fn': 'copy_from_user'}
+	cands.setdefault(pkey(p), {'kind': 'ptr', 'dst': norm(dp),
+				   'src': norm(S), 'len': norm(LE),
+				   'fn': 'copy_from_user'})
 
 @cdup@
 type T;
@@ -387,6 +410,31 @@ X << fcfu.X;
 E << fcfu.E;
 @@
 func(q[0].current_element).cfus.append((norm(X).lstrip('&'), norm(E)))
+
+@fout depends on cobj || cptr || cdup || cdupd@
+expression X;
+position q;
+@@
+\(copy_to_user@q\|__copy_to_user@q\)(X, ...)
+
+@script:python@
+q << fout.q;
+X << fout.X;
+@@
+func(q[0].current_element).outs.add(uncast(X))
+
+@ftail depends on cobj || cptr || cdup || cdupd@
+identifier tz =~ "(tail_zero|zeroed_user|zeroed_sockptr|zeroed_bpfptr)";
+expression list es;
+position q;
+@@
+tz@q(es)
+
+@script:python@
+q << ftail.q;
+es << ftail.es;
+@@
+func(q[0].current_element).tails.append(norm(es))
 
 @fasg depends on cobj || cptr || cdup || cdupd@
 expression X, E;

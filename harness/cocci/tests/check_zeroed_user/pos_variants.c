@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Other spellings of the same loop. */
+
+static int foo_tail_index(const void __user *src, size_t ksize, size_t usize)
+{
+	size_t i;
+
+	for (i = ksize; i < usize; i++) {
+		u8 c;
+
+		if (__get_user(c, (const u8 __user *)src + i))
+			return -EFAULT;
+		if (c != 0)
+			return -EINVAL;
+	}
+	return 0;
+}
+
+static long foo_tail_while(struct foo_args __user *uarg, u32 size)
+{
+	const char __user *p = (const char __user *)uarg + sizeof(struct foo_args);
+	const char __user *end = (const char __user *)uarg + size;
+	unsigned long word;
+
+	while (p < end) {
+		if (get_user(word, (const unsigned long __user *)p))
+			return -EFAULT;
+		if (word)
+			return -E2BIG;
+		p += sizeof(word);
+	}
+	return 0;
+}

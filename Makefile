@@ -11,7 +11,7 @@ H := harness
 KUNIT_PY = out/src/tools/testing/kunit/kunit.py
 
 .PHONY: all demo check deps tree kernel kernel-noindirect selftests \
-	boot-check patches checkpatch check-patches static-checks run-test shell clean
+	boot-check patches checkpatch check-patches static-checks cocci-tests run-test shell clean
 .NOTPARALLEL:
 
 all: demo
@@ -52,7 +52,12 @@ check-patches: patches kernel
 static-checks: kernel
 	@$(H)/static-checks
 
-check: checkpatch static-checks kernel-noindirect check-patches boot-check
+# The Coccinelle rules' regression suite and their findings in the base.
+cocci-tests: tree
+	@$(H)/cocci/run out/src $$(cat out/src/.harness-base)
+
+check: checkpatch static-checks cocci-tests kernel-noindirect check-patches \
+	boot-check
 	@$(H)/results out/check.log out/kselftest/kselftest-list.txt $(KUNIT_PY)
 
 # make run-test TEST="indirect_test -r consumer.cloexec.socket"

@@ -10,11 +10,19 @@
 /// caller did not pass and fails with -E2BIG when it passed non-zero bytes
 /// this kernel does not know.
 ///
-/// The length is "from the caller" when it is, or is assigned from, a
-/// parameter of the function, a get_user() or copy_from_user() target, a
-/// field of a struct copied from user space, or a size field of a struct
-/// the function was passed. An exact size check (len != sizeof(...)) or an
-/// allocation sized by the length (a variable-size object) suppresses it.
+/// The length is "from the caller" when it is, or is computed without a
+/// function call (other than min()/clamp()) from: a get_user() or a
+/// copy_from_user() target read from the same user pointer (or a field of
+/// it), a parameter that comes with that pointer (when the function has a
+/// caller in the file, one caller must pass its own caller's value), or a
+/// size/len field of a struct passed in with the pointer; and it is not
+/// replaced by a size the kernel chose on every path to the copy.
+///
+/// Not reported: an exact size check (len != sizeof(...)); an object
+/// allocated with the length (variable size); an in/out buffer copied back
+/// with copy_to_user() and no trailing-zero check (its tail is output
+/// space); socket addresses and bitmaps; for memdup_user(), a lower bound
+/// that is not a version size (len < sizeof(*p): a header and a payload).
 ///
 /// Patch mode rewrites copy_from_user(dst, src, len) into
 /// copy_struct_from_user(dst, sizeof(*dst), src, len); where the result
@@ -26,8 +34,10 @@
 // Confidence: Moderate
 // Copyright: (C) 2026 Seed 80f0496a maintainers.
 // URL: https://coccinelle.gitlabpages.inria.fr/website
-// Comments: Heuristic taint analysis inside one function, flow-insensitive
-// Comments: for assignments; a length checked in the caller is not seen.
+// Comments: Heuristic: the taint analysis is per function (one level of
+// Comments: callers in the same file), flow-insensitive for assignments.
+// Comments: With --no-includes, only a destination whose struct type is
+// Comments: known from the file (a local, a parameter) is judged.
 // Options: --no-includes --include-headers
 
 virtual patch
@@ -253,15 +263,18 @@ def decide(p):
 			atoms.add(le)
 			for (a, op, b) in f.cmps:
 				if a in atoms:
-					other = b
+					other, lower = b, op in ('<', '<=')
 				elif b in atoms:
-					other = a
+					other, lower = a, op in ('>', '>=')
 				else:
 					continue
 				if op in ('==', '!=') and other not in ('0', 'NULL'):
 					res = False	# exact size: not versioned
-				if c['kind'] == 'dup':
-					res = False	# a checked length: payload
+				if c['kind'] == 'dup' and lower and \
+				   not re.search(r'_SIZE_VER\d+$|^offsetofend\(',
+						 other):
+					# at least a header: a header and a payload
+					res = False
 			dst = c['dst'].lstrip('&')
 			for (lhs, rhs) in f.assigns:
 				m = re.match(r'^(\w+)\(', rhs)
@@ -273,9 +286,10 @@ def decide(p):
 def message(p):
 	c = cands[pkey(p)]
 	if c['kind'] == 'dup':
-		return "WARNING: %s() of a struct with a caller-supplied size " \
-		       "and no size check: copy_struct_from_user() into a " \
-		       "sizeof(*p) object" % c['fn']
+		return "WARNING: %s() of a struct with a caller-supplied size: " \
+		       "fields past a short copy are outside the allocation, " \
+		       "use copy_struct_from_user() into a sizeof(*p) object" % \
+		       c['fn']
 	return "WARNING: %s() of a struct with a caller-supplied size: " \
 	       "use copy_struct_from_user()" % c['fn']
 

@@ -36,6 +36,7 @@ def pkey(p):
 
 good = set()
 typed = set()
+pointers = set()
 
 def norm(s):
 	return re.sub(r'\s+', '', str(s))
@@ -48,9 +49,14 @@ def judged(k):
 		return True
 	return re.match(r'^(offsetof|offsetofend)\(', k) is not None
 
-def bad(p, k):
+def bad(p, k, d):
 	key = pkey(p)
 	if key in good or not judged(k):
+		return False
+	# sizeof(dst) is right for an array, and for a destination of unknown
+	# type cannot be told from sizeof(pointer)
+	if norm(k) in ('sizeof(%s)' % norm(d), 'sizeof' + norm(d)) and \
+	   key not in pointers:
 		return False
 	# sizeof(type) against a destination of unknown type: cannot tell
 	if key not in typed and \
@@ -68,6 +74,7 @@ def pretty(e):
 @@
 good.clear()
 typed.clear()
+pointers.clear()
 
 @ok@
 type T;
@@ -115,11 +122,24 @@ T << ty.T;
 if str(T).strip() not in ('void', 'char', 'unsigned char', 'u8'):
 	typed.add(pkey(p))
 
+@tp@
+type T;
+T *dp;
+expression K, S, U;
+position p;
+@@
+copy_struct_from_user@p(dp, K, S, U)
+
+@script:python@
+p << tp.p;
+@@
+pointers.add(pkey(p))
+
 @fixo depends on patch@
 type T;
 T ds;
 expression K, S, U;
-position p : script:python (K) { bad(p, K) and pkey(p) in typed };
+position p : script:python (K) { bad(p, K, None) and pkey(p) in typed };
 @@
 copy_struct_from_user@p(&ds,
 - K
@@ -130,7 +150,7 @@ copy_struct_from_user@p(&ds,
 type T;
 T *dp;
 expression K, S, U;
-position p : script:python (K) { bad(p, K) and pkey(p) in typed };
+position p : script:python (K) { bad(p, K, None) and pkey(p) in typed };
 @@
 copy_struct_from_user@p(dp,
 - K
@@ -139,7 +159,7 @@ copy_struct_from_user@p(dp,
 
 @r depends on !patch@
 expression D, K, S, U;
-position p : script:python (K) { bad(p, K) };
+position p : script:python (K, D) { bad(p, K, D) };
 @@
 * copy_struct_from_user@p(D, K, S, U)
 

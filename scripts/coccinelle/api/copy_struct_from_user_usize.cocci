@@ -17,10 +17,12 @@
 /// lower bound that is the current size of the struct rejects binaries
 /// built against an older, shorter version: compare with FOO_SIZE_VER0.
 ///
-/// A check counts if it compares the size on every path from the function
-/// entry to the call; when the size is a parameter, the callers in the same
-/// file are checked instead (all of them must bound it). A size that is a
-/// sizeof() or a constant is not the user's and is not judged.
+/// A check counts if it compares the size (<, <=, >, >=, or == / != with
+/// something other than 0: an exact size bounds both ways) on every path
+/// from the function entry to the call; when the size is a parameter, the
+/// callers in the same file are checked instead (all of them must bound
+/// it). A size that is a sizeof() or a constant is not the user's and is
+/// not judged.
 ///
 // Confidence: Moderate
 // Copyright: (C) 2026 Seed 80f0496a maintainers.
@@ -44,6 +46,9 @@ def pkey(p):
 
 def norm(s):
 	return re.sub(r'\s+', '', str(s))
+
+def zero(x):
+	return norm(x) in ('0', 'NULL', '0UL', '0U')
 
 def user_size(u):
 	u = norm(u)
@@ -116,6 +121,7 @@ syscall.clear()
 @lo exists@
 identifier fn;
 expression D, K, S, U, E;
+expression X : script:python () { not zero(X) };
 position p;
 @@
 fn(...) {
@@ -123,6 +129,8 @@ fn(...) {
     when != U <= E
     when != E > U
     when != E >= U
+    when != U != X
+    when != U == X
 copy_struct_from_user@p(D, K, S, U)
 ...
 }
@@ -137,6 +145,7 @@ if user_size(U):
 @hi exists@
 identifier fn;
 expression D, K, S, U, E;
+expression X : script:python () { not zero(X) };
 position p;
 @@
 fn(...) {
@@ -144,6 +153,8 @@ fn(...) {
     when != U >= E
     when != E < U
     when != E <= U
+    when != U != X
+    when != U == X
     when != U = \(min\|min_t\|umin\|clamp\|clamp_t\|clamp_val\)(...)
 copy_struct_from_user@p(D, K, S, U)
 ...
@@ -200,6 +211,7 @@ called.add((str(fn), int(n)))
 identifier par.fn, g;
 expression list[par.n] es;
 expression A, E;
+expression X : script:python () { not zero(X) };
 position q;
 @@
 g(...) {
@@ -207,6 +219,8 @@ g(...) {
     when != A <= E
     when != E > A
     when != E >= A
+    when != A != X
+    when != A == X
 fn@q(es, A, ...)
 ...
 }
@@ -222,6 +236,7 @@ unchecked.setdefault((str(fn), int(n), 'lower'), []).append(q[0].line)
 identifier par.fn, g;
 expression list[par.n] es;
 expression A, E;
+expression X : script:python () { not zero(X) };
 position q;
 @@
 g(...) {
@@ -229,6 +244,8 @@ g(...) {
     when != A >= E
     when != E < A
     when != E <= A
+    when != A != X
+    when != A == X
     when != A = \(min\|min_t\|umin\|clamp\|clamp_t\|clamp_val\)(...)
 fn@q(es, A, ...)
 ...

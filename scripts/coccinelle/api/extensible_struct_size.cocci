@@ -140,13 +140,19 @@ def finish(defs, uses, pins, roots, printer):
 	for fam in sorted(todo):
 		n = latest(fam)
 		name = '%s_SIZE_VER%d' % (fam, n) if n is not None else fam + '_SIZE_*'
-		where = [t for t in fams[fam] if t in defs and t[1] == n] or \
-			[t for t in fams[fam] if t in uses]
+		where = [t for t in fams[fam] if t in defs and t[1] == n]
+		if where:
+			msg = "WARNING: %s, the latest size of an extensible " \
+			      "struct, is not pinned to sizeof() by " \
+			      "BUILD_BUG_ON() or static_assert()" % name
+		else:
+			where = [t for t in fams[fam] if t in uses]
+			msg = "WARNING: no BUILD_BUG_ON() or static_assert() pins " \
+			      "sizeof() of the extensible struct of %s_SIZE_VER* " \
+			      "to its latest size (%s seen)" % (fam, name)
 		if not where:
 			continue
 		t = where[0]
-		msg = "WARNING: %s, the latest size of an extensible struct, is not " \
-		      "pinned to sizeof() by BUILD_BUG_ON() or static_assert()" % name
 		printer(Pos(t[2:6]), msg)
 
 @script:python@
@@ -196,9 +202,14 @@ if fam:
 				p[0].column_end, str(M)))
 
 @c depends on context@
+identifier fn;
 identifier M : script:python () { unpinned_here(M) };
 @@
+fn(...) {
+<...
 * M
+...>
+}
 
 @finalize:python depends on report@
 defs << merge.defs;

@@ -43,3 +43,15 @@ static int foo_tail(const void __user *src, size_t ksize, size_t usize)
 		return ret ?: -E2BIG;
 	return 0;
 }
+
+/* reserved fields of the whole struct, not a tail past what is known */
+static long foo_reserved(struct foo_args __user *uarg)
+{
+	struct foo_args karg;
+
+	if (copy_from_user(&karg, uarg, sizeof(karg)))
+		return -EFAULT;
+	if (memchr_inv(karg.reserved, 0, sizeof(karg.reserved)))
+		return -EINVAL;
+	return 0;
+}

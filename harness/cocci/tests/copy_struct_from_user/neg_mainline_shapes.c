@@ -194,3 +194,31 @@ static int mptcp_get_subflow_data(struct mptcp_subflow_data *sfd,
 		return -EFAULT;
 	return len;
 }
+
+/*
+ * kernel/bpf/btf.c: an in/out struct; its caller checked the tail, and
+ * what follows the input fields is output space.
+ */
+int btf_get_info_by_fd(const struct btf *btf,
+		       const union bpf_attr *attr,
+		       union bpf_attr __user *uattr)
+{
+	struct bpf_btf_info __user *uinfo;
+	struct bpf_btf_info info;
+	u32 info_copy;
+	u32 uinfo_len;
+
+	uinfo = u64_to_user_ptr(attr->info.info);
+	uinfo_len = attr->info.info_len;
+
+	info_copy = min_t(u32, uinfo_len, sizeof(info));
+	memset(&info, 0, sizeof(info));
+	if (copy_from_user(&info, uinfo, info_copy))
+		return -EFAULT;
+
+	info.id = READ_ONCE(btf->id);
+	if (copy_to_user(uinfo, &info, info_copy) ||
+	    put_user(info_copy, &uattr->info.info_len))
+		return -EFAULT;
+	return 0;
+}

@@ -72,3 +72,37 @@ static long foo_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	}
 	return -ENOTTY;
 }
+
+/* bounded by the first version only: a VER0-sized copy is read past */
+static long foo_ioctl_memdup_ver0(struct file *file,
+				  struct foo_args __user *uarg)
+{
+	struct foo_args *karg;
+	u32 size;
+	long ret;
+
+	if (get_user(size, &uarg->size))
+		return -EFAULT;
+	if (size < FOO_ARGS_SIZE_VER0 || size > PAGE_SIZE)
+		return -EINVAL;
+	karg = memdup_user(uarg, size);
+	if (IS_ERR(karg))
+		return PTR_ERR(karg);
+	ret = foo_do(file, karg);
+	kfree(karg);
+	return ret;
+}
+
+/* the size word first, then a clamp in the call */
+static long foo_ioctl_clamp(struct file *file, unsigned long arg)
+{
+	struct foo_args args = {};
+	u32 size;
+
+	if (get_user(size, (u32 __user *)arg))
+		return -EFAULT;
+	if (copy_from_user(&args, (void __user *)arg,
+			   min_t(u32, size, sizeof(args))))
+		return -EFAULT;
+	return foo_do(file, &args);
+}

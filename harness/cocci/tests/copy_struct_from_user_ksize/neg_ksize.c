@@ -60,3 +60,13 @@ static long foo_table(struct foo_ucmd *ucmd, const struct foo_op *op)
 	return copy_struct_from_user(ucmd->cmd, op->size, ucmd->ubuffer,
 				     ucmd->user_size);
 }
+
+/* an array destination: sizeof() of the array is its size */
+static int foo_array(u64 __user *uvals, size_t usize)
+{
+	u64 vals[4];
+
+	if (usize < 8 || usize > PAGE_SIZE)
+		return -EINVAL;
+	return copy_struct_from_user(vals, sizeof(vals), uvals, usize);
+}

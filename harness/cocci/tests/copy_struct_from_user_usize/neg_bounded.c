@@ -172,3 +172,18 @@ int indirect_copy_params(struct indirect_kparams *params,
 	params->file_flags = INDIRECT_FD(uapi.file_flags);
 	return 0;
 }
+
+/* the sizes this kernel accepts, one by one */
+SYSCALL_DEFINE3(baz_set, int, fd, struct baz_args __user *, uargs,
+		size_t, usize)
+{
+	struct baz_args args;
+	int err;
+
+	if (usize != BAZ_ARGS_SIZE_VER0 && usize != BAZ_ARGS_SIZE_VER1)
+		return -EINVAL;
+	err = copy_struct_from_user(&args, sizeof(args), uargs, usize);
+	if (err)
+		return err;
+	return baz_set(fd, &args);
+}

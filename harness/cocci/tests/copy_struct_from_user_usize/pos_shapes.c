@@ -91,3 +91,18 @@ SYSCALL_DEFINE3(foo_whole, int, fd, struct foo_args __user *, uargs,
 		return err;
 	return foo_set(fd, &args);
 }
+
+/* "!usize" and "usize == 0" are no bound */
+SYSCALL_DEFINE3(foo_zero, int, fd, struct foo_args __user *, uargs,
+		size_t, usize)
+{
+	struct foo_args args = {};
+	int err;
+
+	if (usize == 0)
+		return foo_set(fd, &args);
+	err = copy_struct_from_user(&args, sizeof(args), uargs, usize);
+	if (err)
+		return err;
+	return foo_set(fd, &args);
+}

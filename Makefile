@@ -53,8 +53,18 @@ static-checks: kernel
 	@$(H)/static-checks
 
 # The Coccinelle rules' regression suite and their findings in the base.
+# The base-tree scan depends only on the rules, the suite and the base: it
+# is skipped while none of them changed since it last passed.
 cocci-tests: tree
-	@$(H)/cocci/run out/src $$(cat out/src/.harness-base)
+	@base=$$(cat out/src/.harness-base); \
+	if [ "$$(cat out/cocci-base.stamp 2>/dev/null)" = "$$base" ] && \
+	   [ -z "$$(find scripts/coccinelle/api harness/cocci \
+		   -newer out/cocci-base.stamp -print -quit)" ]; then \
+		$(H)/cocci/run --skip-base out/src "$$base"; \
+	else \
+		$(H)/cocci/run out/src "$$base" && \
+		echo "$$base" > out/cocci-base.stamp; \
+	fi
 
 check: checkpatch static-checks cocci-tests kernel-noindirect check-patches \
 	boot-check

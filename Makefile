@@ -77,9 +77,7 @@ run-test: selftests
 
 # An interactive busybox shell in the test kernel (exit to power off).
 shell: selftests
-	@qemu-system-x86_64 -machine q35,accel=tcg -m 1G -smp 2 -nographic \
-		-no-reboot -kernel out/bzImage -initrd out/initramfs.cpio \
-		-append "console=ttyS0 panic=-1 harness_mode=shell"
+	@$(H)/boot shell
 
 clean:
 	rm -rf out

@@ -10,11 +10,15 @@
 
 #include <linux/compat.h>
 #include <linux/indirect.h>
+#include <linux/net.h>
 #include <linux/nospec.h>
+#include <linux/seccomp.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <kunit/visibility.h>
+#include <trace/events/syscalls.h>
 #include <asm/indirect.h>
+#include <asm/syscall.h>
 
 #include "indirect_internal.h"
 
@@ -23,13 +27,15 @@ struct indirect_call {
 	indirect_fd_t file_flags;	/* the flags the call honours */
 };
 
-#define INDIRECT_ENTRY(nr, flags)					\
-	[nr] = { .allowed = true, .file_flags = INDIRECT_FD(flags) },
+#define INDIRECT_ENTRY(nr, name)					\
+	[nr] = { .allowed = true,					\
+		 .file_flags = INDIRECT_FD(INDIRECT_HONOURS(name)) },
 
+/* x32 callers use this table too, with the x32 bit taken off. */
 static const struct indirect_call
 indirect_native_calls[INDIRECT_NATIVE_NR_SYSCALLS] = {
 #define INDIRECT_SYSCALL(name, flags)					\
-	INDIRECT_ENTRY(INDIRECT_NATIVE_NR(name), flags)
+	INDIRECT_ENTRY(INDIRECT_NATIVE_NR(name), name)
 #include <linux/indirect_syscalls.h>
 };
 
@@ -37,8 +43,17 @@ indirect_native_calls[INDIRECT_NATIVE_NR_SYSCALLS] = {
 static const struct indirect_call
 indirect_compat_calls[INDIRECT_COMPAT_NR_SYSCALLS] = {
 #define INDIRECT_SYSCALL(name, flags)					\
-	INDIRECT_ENTRY(INDIRECT_COMPAT_NR(name), flags)
+	INDIRECT_ENTRY(INDIRECT_COMPAT_NR(name), name)
 #define INDIRECT_SYSCALL_NATIVE(...)
+#include <linux/indirect_syscalls.h>
+};
+#endif
+
+#ifdef INDIRECT_COMPAT_SOCKETCALL_NR
+/* socketcall()'s operations, by SYS_* number */
+static const struct indirect_call indirect_socketcall_ops[SYS_SENDMMSG + 1] = {
+#define INDIRECT_SYSCALL(...)
+#define INDIRECT_SOCKETCALL(op, name)	INDIRECT_ENTRY(op, name)
 #include <linux/indirect_syscalls.h>
 };
 #endif
@@ -82,45 +97,90 @@ VISIBLE_IF_KUNIT int indirect_copy_params(struct indirect_kparams *params,
 }
 EXPORT_SYMBOL_IF_KUNIT(indirect_copy_params);
 
+/* The entry for @nr in @table, if listed; @index is @nr clamped. */
+static const struct indirect_call *
+indirect_find(const struct indirect_call *table, unsigned int size, u64 nr,
+	      unsigned int *index)
+{
+	/* Compare all 64 bits: a truncated number could alias a listed one. */
+	if (nr >= size)
+		return NULL;
+	*index = array_index_nospec((unsigned int)nr, size);
+	return table[*index].allowed ? &table[*index] : NULL;
+}
+
 /**
- * indirect_check_call() - may @nr run inside indirect() with @file_flags?
- * @nr: system call number in the caller's ABI, exactly as it passed it
- * @compat: the caller uses the compat (32-bit) ABI
+ * indirect_check_call() - may @regs run inside indirect() with @file_flags?
+ * @regs: the call, numbered in the caller's ABI exactly as it passed it
+ * @abi: the caller's ABI
  * @file_flags: the flags requested for the call
- * @safe_nr: set to @nr, clamped against speculation, when allowed
+ * @safe_nr: set to the index of the call in its ABI's system call table,
+ *	     clamped against speculation, when allowed
  *
  * Return: 0 if allowed, -EINVAL for a call off the white list or a flag
  * the call does not honour.
  */
-VISIBLE_IF_KUNIT int indirect_check_call(u64 nr, bool compat,
+VISIBLE_IF_KUNIT int indirect_check_call(const struct indirect_registers *regs,
+					 enum indirect_abi abi,
 					 indirect_fd_t file_flags,
 					 unsigned int *safe_nr)
 {
-	const struct indirect_call *table = indirect_native_calls;
-	unsigned int size = ARRAY_SIZE(indirect_native_calls);
-	unsigned int index;
+	const struct indirect_call *call = NULL;
+	unsigned int __maybe_unused op;
 
+	switch (abi) {
+	case INDIRECT_ABI_NATIVE:
+		call = indirect_find(indirect_native_calls,
+				     ARRAY_SIZE(indirect_native_calls),
+				     regs->nr, safe_nr);
+		break;
 #ifdef INDIRECT_COMPAT_NR
-	if (compat) {
-		table = indirect_compat_calls;
-		size = ARRAY_SIZE(indirect_compat_calls);
-	}
-#else
-	if (compat)
-		return -EINVAL;
+	case INDIRECT_ABI_COMPAT:
+#ifdef INDIRECT_COMPAT_SOCKETCALL_NR
+		/* The operation, in the low half of args[0], is the call. */
+		if (regs->nr == INDIRECT_COMPAT_SOCKETCALL_NR) {
+			*safe_nr = INDIRECT_COMPAT_SOCKETCALL_NR;
+			call = indirect_find(indirect_socketcall_ops,
+					     ARRAY_SIZE(indirect_socketcall_ops),
+					     (u32)regs->args[0], &op);
+			break;
+		}
 #endif
-	/* Compare all 64 bits: a truncated number could alias a listed one. */
-	if (nr >= size)
-		return -EINVAL;
-	index = array_index_nospec((unsigned int)nr, size);
+		call = indirect_find(indirect_compat_calls,
+				     ARRAY_SIZE(indirect_compat_calls),
+				     regs->nr, safe_nr);
+		break;
+#endif
+#ifdef INDIRECT_X32_SYSCALL_BIT
+	case INDIRECT_ABI_X32:
+		/* Below the bit, the difference wraps far out of range. */
+		call = indirect_find(indirect_native_calls,
+				     ARRAY_SIZE(indirect_native_calls),
+				     regs->nr - INDIRECT_X32_SYSCALL_BIT,
+				     safe_nr);
+		break;
+#endif
+	default:
+		break;
+	}
 
-	if (!table[index].allowed || (file_flags & ~table[index].file_flags))
+	if (!call || (file_flags & ~call->file_flags))
 		return -EINVAL;
-
-	*safe_nr = index;
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(indirect_check_call);
+
+/*
+ * Let seccomp filter the inner call as if it had been made directly.
+ * Return: true if it must not run, with @ret the value seccomp chose.
+ */
+static bool indirect_seccomp_denies(struct pt_regs *inner, long *ret)
+{
+	if (!secure_computing_indirect(inner))
+		return false;
+	*ret = syscall_get_return_value(current, current_pt_regs());
+	return true;
+}
 
 /*
  * Publish @params to the inner call. The context annotations make sparse
@@ -142,10 +202,11 @@ static void indirect_exit(void)
 
 static long do_indirect(const struct indirect_registers __user *uregs,
 			const void __user *uparams, size_t usize,
-			unsigned long flags, bool compat)
+			unsigned long flags, enum indirect_abi abi)
 {
 	struct indirect_registers regs;
 	struct indirect_kparams params;
+	struct pt_regs inner;
 	unsigned int nr;
 	long ret;
 
@@ -153,6 +214,7 @@ static long do_indirect(const struct indirect_registers __user *uregs,
 	if (flags)
 		return -EINVAL;
 
+	/* Read once: whatever user space changes later, this copy runs. */
 	if (copy_from_user(&regs, uregs, sizeof(regs)))
 		return -EFAULT;
 
@@ -160,13 +222,20 @@ static long do_indirect(const struct indirect_registers __user *uregs,
 	if (ret)
 		return ret;
 
-	ret = indirect_check_call(regs.nr, compat, params.file_flags, &nr);
+	ret = indirect_check_call(&regs, abi, params.file_flags, &nr);
 	if (ret)
 		return ret;
 
+	arch_indirect_regs(&inner, nr, regs.args, abi);
+	if (indirect_seccomp_denies(&inner, &ret))
+		return ret;
+
+	/* Tracers of sys_enter/sys_exit see the inner call like a direct one. */
+	trace_sys_enter(&inner, syscall_get_nr(current, &inner));
 	indirect_enter(&params);
-	ret = arch_indirect_call(nr, regs.args, compat);
+	ret = arch_indirect_call(&inner, nr, abi);
 	indirect_exit();
+	trace_sys_exit(&inner, ret);
 
 	return ret;
 }
@@ -174,7 +243,7 @@ static long do_indirect(const struct indirect_registers __user *uregs,
 SYSCALL_DEFINE4(indirect, const struct indirect_registers __user *, regs,
 		const void __user *, params, size_t, size, unsigned long, flags)
 {
-	return do_indirect(regs, params, size, flags, false);
+	return do_indirect(regs, params, size, flags, arch_indirect_abi(false));
 }
 
 #ifdef CONFIG_COMPAT
@@ -182,6 +251,6 @@ COMPAT_SYSCALL_DEFINE4(indirect, const struct indirect_registers __user *, regs,
 		       const void __user *, params, compat_size_t, size,
 		       compat_ulong_t, flags)
 {
-	return do_indirect(regs, params, size, flags, true);
+	return do_indirect(regs, params, size, flags, arch_indirect_abi(true));
 }
 #endif

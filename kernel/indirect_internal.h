@@ -9,7 +9,8 @@
 #if IS_ENABLED(CONFIG_KUNIT)
 int indirect_copy_params(struct indirect_kparams *params,
 			 const void __user *uparams, size_t usize);
-int indirect_check_call(u64 nr, bool compat, indirect_fd_t file_flags,
+int indirect_check_call(const struct indirect_registers *regs,
+			enum indirect_abi abi, indirect_fd_t file_flags,
 			unsigned int *safe_nr);
 #endif
 

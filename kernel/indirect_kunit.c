@@ -8,6 +8,7 @@
 #include <kunit/test.h>
 #include <linux/indirect.h>
 #include <linux/mman.h>
+#include <linux/net.h>
 #include <linux/uaccess.h>
 #include <asm/indirect.h>
 
@@ -15,31 +16,47 @@
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 
-static int check(u64 nr, bool compat, u64 file_flags)
+/* The index each ABI dispatches @nr under. */
+static u64 table_index(enum indirect_abi abi, u64 nr)
 {
+#ifdef INDIRECT_X32_SYSCALL_BIT
+	if (abi == INDIRECT_ABI_X32)
+		return nr - INDIRECT_X32_SYSCALL_BIT;
+#endif
+	return nr;
+}
+
+static int check_args(enum indirect_abi abi, u64 nr, u64 arg0, u64 file_flags)
+{
+	const struct indirect_registers regs = { .nr = nr, .args = { arg0 } };
 	unsigned int safe_nr = UINT_MAX;
-	int ret = indirect_check_call(nr, compat, INDIRECT_FD(file_flags),
+	int ret = indirect_check_call(&regs, abi, INDIRECT_FD(file_flags),
 				      &safe_nr);
 
 	/* An allowed call is dispatched under its own number. */
-	if (!ret && safe_nr != nr)
+	if (!ret && safe_nr != table_index(abi, nr))
 		return -ERANGE;
 	return ret;
 }
 
-static void expect_listed(struct kunit *test, u64 nr, bool compat,
+static int check(enum indirect_abi abi, u64 nr, u64 file_flags)
+{
+	return check_args(abi, nr, 0, file_flags);
+}
+
+static void expect_listed(struct kunit *test, enum indirect_abi abi, u64 nr,
 			  u64 file_flags)
 {
 	int i;
 
-	KUNIT_EXPECT_EQ_MSG(test, 0, check(nr, compat, 0), "nr %llu", nr);
-	KUNIT_EXPECT_EQ_MSG(test, 0, check(nr, compat, file_flags),
+	KUNIT_EXPECT_EQ_MSG(test, 0, check(abi, nr, 0), "nr %llu", nr);
+	KUNIT_EXPECT_EQ_MSG(test, 0, check(abi, nr, file_flags),
 			    "nr %llu", nr);
 	/* Each flag the call does not honour is refused on its own. */
 	for (i = 0; i < 64; i++) {
 		if (BIT_ULL(i) & INDIRECT_FD_ALL & ~file_flags)
 			KUNIT_EXPECT_EQ_MSG(test, -EINVAL,
-					    check(nr, compat, BIT_ULL(i)),
+					    check(abi, nr, BIT_ULL(i)),
 					    "nr %llu, flag bit %d", nr, i);
 	}
 }
@@ -56,24 +73,26 @@ static const struct listed_call native_listed[] = {
 
 /*
  * Every entry of the white list is allowed, with exactly its flags, and
- * nothing else is.
+ * nothing else from @first to @first + @nr_syscalls is.
  */
-static void expect_exactly(struct kunit *test, bool compat,
+static void expect_exactly(struct kunit *test, enum indirect_abi abi,
 			   const struct listed_call *listed, unsigned int n,
-			   unsigned int nr_syscalls)
+			   u64 first, unsigned int nr_syscalls)
 {
 	unsigned int i, allowed = 0;
 
 	for (i = 0; i < n; i++)
-		expect_listed(test, listed[i].nr, compat, listed[i].file_flags);
+		expect_listed(test, abi, first + listed[i].nr,
+			      listed[i].file_flags);
 	for (i = 0; i < nr_syscalls; i++)
-		allowed += !check(i, compat, 0);
+		allowed += !check(abi, first + i, 0);
 	KUNIT_EXPECT_EQ(test, allowed, n);
 }
 
 static void indirect_native_list_test(struct kunit *test)
 {
-	expect_exactly(test, false, native_listed, ARRAY_SIZE(native_listed),
+	expect_exactly(test, INDIRECT_ABI_NATIVE, native_listed,
+		       ARRAY_SIZE(native_listed), 0,
 		       INDIRECT_NATIVE_NR_SYSCALLS);
 }
 
@@ -92,9 +111,40 @@ static void indirect_native_refused_test(struct kunit *test)
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(refused); i++)
-		KUNIT_EXPECT_EQ_MSG(test, -EINVAL, check(refused[i], false, 0),
+		KUNIT_EXPECT_EQ_MSG(test, -EINVAL,
+				    check(INDIRECT_ABI_NATIVE, refused[i], 0),
 				    "nr %llu", refused[i]);
 }
+
+#ifdef INDIRECT_X32_SYSCALL_BIT
+static void indirect_x32_list_test(struct kunit *test)
+{
+	static const u64 refused[] = {
+		/* no bit: a native number */
+		__NR_socket, __NR_dup, __NR_accept,
+		__X32_SYSCALL_BIT | __NR_indirect,
+		__X32_SYSCALL_BIT | __NR_x32_rt_sigreturn,
+		__X32_SYSCALL_BIT | X32_NR_syscalls,
+		__X32_SYSCALL_BIT - 1, BIT_ULL(32) | __X32_SYSCALL_BIT,
+		U64_MAX,
+	};
+	unsigned int i;
+
+	expect_exactly(test, INDIRECT_ABI_X32, native_listed,
+		       ARRAY_SIZE(native_listed), __X32_SYSCALL_BIT,
+		       X32_NR_syscalls);
+	for (i = 0; i < ARRAY_SIZE(refused); i++)
+		KUNIT_EXPECT_EQ_MSG(test, -EINVAL,
+				    check(INDIRECT_ABI_X32, refused[i], 0),
+				    "nr %#llx", refused[i]);
+}
+#else
+static void indirect_x32_list_test(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			check(INDIRECT_ABI_X32, __X32_SYSCALL_BIT, 0));
+}
+#endif
 
 #ifdef INDIRECT_COMPAT_NR
 static const struct listed_call compat_listed[] = {
@@ -105,22 +155,73 @@ static const struct listed_call compat_listed[] = {
 
 static void indirect_compat_list_test(struct kunit *test)
 {
-	expect_exactly(test, true, compat_listed, ARRAY_SIZE(compat_listed),
+	/* socketcall() is allowed for some operations, tested below. */
+	expect_exactly(test, INDIRECT_ABI_COMPAT, compat_listed,
+		       ARRAY_SIZE(compat_listed), 0,
 		       INDIRECT_COMPAT_NR_SYSCALLS);
 
 	/* The two ABIs number calls differently: 41 is socket vs dup. */
 	KUNIT_EXPECT_EQ(test, 41, __NR_socket);
 	KUNIT_EXPECT_EQ(test, 41, __NR_ia32_dup);
-	KUNIT_EXPECT_EQ(test, -EINVAL, check(41, true, INDIRECT_FD_NONBLOCK));
-	KUNIT_EXPECT_EQ(test, 0, check(41, false, INDIRECT_FD_NONBLOCK));
-	KUNIT_EXPECT_EQ(test, -EINVAL, check(__NR_ia32_execve, true, 0));
-	KUNIT_EXPECT_EQ(test, -EINVAL, check(__NR_ia32_indirect, true, 0));
-	KUNIT_EXPECT_EQ(test, -EINVAL, check(IA32_NR_syscalls, true, 0));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			check(INDIRECT_ABI_COMPAT, 41, INDIRECT_FD_NONBLOCK));
+	KUNIT_EXPECT_EQ(test, 0,
+			check(INDIRECT_ABI_NATIVE, 41, INDIRECT_FD_NONBLOCK));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			check(INDIRECT_ABI_COMPAT, __NR_ia32_execve, 0));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			check(INDIRECT_ABI_COMPAT, __NR_ia32_indirect, 0));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			check(INDIRECT_ABI_COMPAT, IA32_NR_syscalls, 0));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			check(INDIRECT_ABI_COMPAT,
+			      BIT_ULL(32) | __NR_ia32_socket, 0));
 }
 #else
 static void indirect_compat_list_test(struct kunit *test)
 {
-	KUNIT_EXPECT_EQ(test, -EINVAL, check(0, true, 0));
+	KUNIT_EXPECT_EQ(test, -EINVAL, check(INDIRECT_ABI_COMPAT, 0, 0));
+}
+#endif
+
+#ifdef INDIRECT_COMPAT_SOCKETCALL_NR
+static void indirect_socketcall_test(struct kunit *test)
+{
+	const u64 nr = INDIRECT_COMPAT_SOCKETCALL_NR;
+	static const struct listed_call ops[] = {
+#define INDIRECT_SYSCALL(...)
+#define INDIRECT_SOCKETCALL(op, name) { op, INDIRECT_HONOURS(name) },
+#include <linux/indirect_syscalls.h>
+	};
+	unsigned int i, allowed = 0;
+	u64 op;
+
+	KUNIT_EXPECT_EQ(test, 3, ARRAY_SIZE(ops));
+	for (i = 0; i < ARRAY_SIZE(ops); i++) {
+		op = ops[i].nr;
+		KUNIT_EXPECT_EQ(test, 0,
+				check_args(INDIRECT_ABI_COMPAT, nr, op,
+					   ops[i].file_flags));
+		/* A 32-bit register holds the operation: high bits go. */
+		KUNIT_EXPECT_EQ(test, 0,
+				check_args(INDIRECT_ABI_COMPAT, nr,
+					   BIT_ULL(32) | op, 0));
+	}
+	for (op = 0; op <= SYS_SENDMMSG + 1; op++)
+		allowed += !check_args(INDIRECT_ABI_COMPAT, nr, op, 0);
+	KUNIT_EXPECT_EQ(test, ARRAY_SIZE(ops), allowed);
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			check_args(INDIRECT_ABI_COMPAT, nr, SYS_ACCEPT4, 0));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			check_args(INDIRECT_ABI_COMPAT, nr, U32_MAX, 0));
+	/* Natively, the number is another call, and not listed. */
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			check_args(INDIRECT_ABI_NATIVE, nr, SYS_SOCKET, 0));
+}
+#else
+static void indirect_socketcall_test(struct kunit *test)
+{
+	kunit_skip(test, "the compat ABI has no socketcall()");
 }
 #endif
 
@@ -228,6 +329,8 @@ static struct kunit_case indirect_test_cases[] = {
 	KUNIT_CASE(indirect_native_list_test),
 	KUNIT_CASE(indirect_native_refused_test),
 	KUNIT_CASE(indirect_compat_list_test),
+	KUNIT_CASE(indirect_socketcall_test),
+	KUNIT_CASE(indirect_x32_list_test),
 	KUNIT_CASE(indirect_params_size_test),
 	KUNIT_CASE(indirect_params_flags_test),
 	KUNIT_CASE(indirect_params_fault_test),

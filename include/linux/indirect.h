@@ -18,6 +18,18 @@
 
 #define INDIRECT_FD_ALL		(INDIRECT_FD_CLOEXEC | INDIRECT_FD_NONBLOCK)
 
+/**
+ * enum indirect_abi - how the caller of indirect() numbers system calls
+ * @INDIRECT_ABI_NATIVE: the native ABI
+ * @INDIRECT_ABI_COMPAT: the 32-bit compat ABI (i386 on x86-64)
+ * @INDIRECT_ABI_X32: x86's x32: native calls, numbers with the x32 bit
+ */
+enum indirect_abi {
+	INDIRECT_ABI_NATIVE,
+	INDIRECT_ABI_COMPAT,
+	INDIRECT_ABI_X32,
+};
+
 /*
  * File flags inside the kernel: a sparse-checked type, so that they never
  * mix with O_* or other raw values. INDIRECT_FD() is the one conversion

@@ -13,10 +13,15 @@
  *   INDIRECT_SYSCALL_NATIVE(name, file_flags), optional: the same, for a
  *	call the compat ABI has no number of its own for (the default
  *	treats it like any other).
+ *   INDIRECT_SOCKETCALL(op, name), optional: the compat ABI's socketcall()
+ *	may run operation @op (SYS_*), which is call @name of this list and
+ *	honours the same flags; it refuses every other operation.
  *
- * Both are undefined again at the end. To add a call, it must:
+ * All are undefined again at the end. To add a call, it must:
  *  - read each parameter it claims to honour through the accessors of
  *    <linux/indirect.h>, where it allocates the descriptor;
+ *  - have one entry point for native and x32 callers ("common" in
+ *    arch/x86/entry/syscalls/syscall_64.tbl);
  *  - take all of its arguments from registers (it runs on a pt_regs
  *    built by indirect(), not on the one of the syscall entry);
  *  - never leave the kernel by another path (exit, exec, sigreturn,
@@ -26,6 +31,9 @@
 
 #ifndef INDIRECT_SYSCALL_NATIVE
 #define INDIRECT_SYSCALL_NATIVE INDIRECT_SYSCALL
+#endif
+#ifndef INDIRECT_SOCKETCALL
+#define INDIRECT_SOCKETCALL(op, name)
 #endif
 
 INDIRECT_SYSCALL(socket,		INDIRECT_FD_CLOEXEC | INDIRECT_FD_NONBLOCK)
@@ -39,5 +47,10 @@ INDIRECT_SYSCALL(pipe,			INDIRECT_FD_CLOEXEC | INDIRECT_FD_NONBLOCK)
 INDIRECT_SYSCALL(inotify_init,		INDIRECT_FD_CLOEXEC | INDIRECT_FD_NONBLOCK)
 INDIRECT_SYSCALL(dup,			INDIRECT_FD_CLOEXEC)
 
+INDIRECT_SOCKETCALL(SYS_SOCKET,		socket)
+INDIRECT_SOCKETCALL(SYS_SOCKETPAIR,	socketpair)
+INDIRECT_SOCKETCALL(SYS_ACCEPT,		accept)
+
+#undef INDIRECT_SOCKETCALL
 #undef INDIRECT_SYSCALL_NATIVE
 #undef INDIRECT_SYSCALL

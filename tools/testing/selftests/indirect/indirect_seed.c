@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Ulrich Drepper's test program from the 2007 indirect() proposal, ported
- * to this ABI (x86_64 only): the same socket() made plainly and through
- * indirect(), then signalfd() and eventfd() with close-on-exec.
+ * to this ABI: the same socket() made plainly and through indirect(), then
+ * signalfd() and eventfd() with close-on-exec. Built for each x86 ABI; on
+ * i386, as in 2007, socket() goes through socketcall().
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <unistd.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <linux/indirect.h>
+#include <linux/net.h>
 
 #include "../kselftest.h"
 
@@ -55,6 +58,7 @@ int main(void)
 		.file_flags = INDIRECT_FD_CLOEXEC | INDIRECT_FD_NONBLOCK,
 	};
 	struct indirect_registers r;
+	__u32 sargs[3] = { AF_INET, SOCK_DGRAM, IPPROTO_IP };
 	sigset_t ss;
 	bool s, t;
 	long fd;
@@ -69,10 +73,17 @@ int main(void)
 	ksft_test_result(fd >= 0 && !s && !t, "plain socket\n");
 	close(fd);
 
+#ifdef __i386__
+	r = (struct indirect_registers) {
+		.nr = __NR_socketcall,
+		.args = { SYS_SOCKET, (uintptr_t)sargs },
+	};
+#else
 	r = (struct indirect_registers) {
 		.nr = __NR_socket,
-		.args = { AF_INET, SOCK_DGRAM, IPPROTO_IP },
+		.args = { sargs[0], sargs[1], sargs[2] },
 	};
+#endif
 	fd = indirect(&r, &i);
 	s = cloexec_set(fd);
 	t = nonblock_set(fd);
@@ -85,7 +96,7 @@ int main(void)
 	/* 8 bytes: the kernel's sigset_t, which is all signalfd() reads */
 	r = (struct indirect_registers) {
 		.nr = __NR_signalfd,
-		.args = { -1, (unsigned long)&ss, 8 },
+		.args = { -1, (uintptr_t)&ss, 8 },
 	};
 	fd = indirect(&r, &i);
 	s = cloexec_set(fd);

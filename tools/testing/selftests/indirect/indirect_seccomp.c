@@ -1,0 +1,546 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Seccomp and indirect(): a filter sees the call indirect() runs as if it
+ * had been made directly, in addition to indirect() itself. Built for each
+ * x86 ABI, so each caller ABI is checked with its own numbers and arch.
+ */
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <linux/filter.h>
+#include <linux/ptrace.h>
+#include <linux/seccomp.h>
+
+#include "indirect_util.h"
+
+/* The errno an ERRNO filter returns, unlike anything the calls return. */
+#define FILTER_ERRNO	1234
+/* The data a TRAP filter passes to the handler. */
+#define FILTER_DATA	0x1d
+
+static int seccomp(unsigned int op, unsigned int flags, void *args)
+{
+	return syscall(__NR_seccomp, op, flags, args);
+}
+
+/*
+ * Installs a filter that returns @action for system call @nr of this ABI,
+ * only with @op in the low half of args[0] if @op is not 0 (socketcall()),
+ * and ALLOW for everything else. Returns what seccomp() returns.
+ */
+static int filter_call(__u64 nr, __u32 op, __u32 action, unsigned int flags)
+{
+	struct sock_filter insns[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, arch)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ABI_ARCH, 0, 4),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, nr, 0, 2),
+		/* little endian: the low half of args[0] comes first */
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, args[0])),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, op, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		BPF_STMT(BPF_RET | BPF_K, action),
+	};
+	struct sock_fprog prog = {
+		.len = sizeof(insns) / sizeof(insns[0]),
+		.filter = insns,
+	};
+
+	if (!op) {
+		/* Match on the number alone: skip the args[0] check. */
+		insns[4] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+							action);
+	}
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		return -1;
+	return seccomp(SECCOMP_SET_MODE_FILTER, flags, &prog);
+}
+
+/* What a child saw; in shared memory. */
+struct outcome {
+	long ret;
+	int err;
+	int fds_before, fds_after;
+	__u64 flags[2];		/* fd_flags() of the new descriptors */
+	int sigsys;		/* SIGSYS handlers run */
+	int sig_nr;		/* si_syscall */
+	unsigned int sig_arch;
+	int sig_data;		/* si_errno: the filter's data */
+	long direct_ret;	/* of the same call made directly */
+	bool done;
+};
+
+static struct outcome *outcome;
+
+static void on_sigsys(int sig, siginfo_t *si, void *uc)
+{
+	outcome->sigsys++;
+	outcome->sig_nr = si->si_syscall;
+	outcome->sig_arch = si->si_arch;
+	outcome->sig_data = si->si_errno;
+}
+
+static struct outcome *map_outcome(struct __test_metadata *_metadata)
+{
+	struct outcome *o = mmap(NULL, sizeof(*o), PROT_READ | PROT_WRITE,
+				 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	ASSERT_TRUE(o != MAP_FAILED);
+	return o;
+}
+
+/*
+ * In a child: install a filter returning @action for @filtered (or for
+ * @call if NULL), then run @call through indirect() with the flags it
+ * honours. Returns the child's wait status; what it saw is in outcome.
+ */
+static int run_filtered(struct __test_metadata *_metadata,
+			const struct listed_call *call, __u64 filtered_nr,
+			__u32 filtered_op, __u32 action)
+{
+	struct sigaction sa = {
+		.sa_sigaction = on_sigsys,
+		.sa_flags = SA_SIGINFO,
+	};
+	int status;
+	pid_t pid;
+
+	memset(outcome, 0, sizeof(*outcome));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		struct indirect_params p = { .file_flags = call->honours };
+		struct indirect_registers r;
+		struct consumers c;
+		long ret;
+
+		consumers_init(_metadata, &c);
+		consumer_regs(&c, call, &r);
+		c.pair[0] = c.pair[1] = -1;
+		if (sigaction(SIGSYS, &sa, NULL))
+			_exit(10);
+		outcome->fds_before = nr_fds(_metadata);
+		if (filter_call(filtered_nr, filtered_op, action, 0))
+			_exit(11);
+		ret = sys_indirect(&r, &p, sizeof(p), 0);
+		outcome->err = errno;
+		outcome->ret = ret;
+		outcome->fds_after = nr_fds(_metadata);
+		if (consumer_makes_pair(call)) {
+			outcome->flags[0] = fd_flags(c.pair[0]);
+			outcome->flags[1] = fd_flags(c.pair[1]);
+		} else {
+			outcome->flags[0] = fd_flags(ret);
+		}
+		outcome->done = true;
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	return status;
+}
+
+#define ASSERT_EXITED(status)						\
+	do {								\
+		ASSERT_TRUE(WIFEXITED(status))				\
+			TH_LOG("%s: status %#x", call->name, status);	\
+		ASSERT_EQ(0, WEXITSTATUS(status))			\
+			TH_LOG("%s: setup failed", call->name);		\
+		ASSERT_TRUE(outcome->done);				\
+	} while (0)
+
+/* The call ran as it does without a filter. */
+static void assert_ran(struct __test_metadata *_metadata,
+		       const struct listed_call *call)
+{
+	if (consumer_gets_eagain(call)) {
+		ASSERT_EQ(-1, outcome->ret) TH_LOG("%s", call->name);
+		ASSERT_EQ(EAGAIN, outcome->err) TH_LOG("%s", call->name);
+		return;
+	}
+	ASSERT_LE(0, outcome->ret) TH_LOG("%s: errno %d", call->name,
+					  outcome->err);
+	ASSERT_EQ(call->honours, outcome->flags[0]) TH_LOG("%s", call->name);
+	if (consumer_makes_pair(call))
+		ASSERT_EQ(call->honours, outcome->flags[1])
+			TH_LOG("%s", call->name);
+}
+
+/* The call did not run: no descriptor, and the filter's doing. */
+static void assert_no_fd(struct __test_metadata *_metadata,
+			 const struct listed_call *call)
+{
+	ASSERT_EQ(outcome->fds_before, outcome->fds_after)
+		TH_LOG("%s: descriptor created", call->name);
+}
+
+FIXTURE(inner)
+{
+	int calls;
+};
+
+FIXTURE_SETUP(inner)
+{
+	outcome = map_outcome(_metadata);
+	self->calls = 0;
+}
+
+FIXTURE_TEARDOWN(inner)
+{
+	TH_LOG("%s: %d calls", ABI_NAME, self->calls);
+}
+
+/* A filter returning ERRNO(e) for the call makes indirect() fail with e. */
+TEST_F(inner, ret_errno)
+{
+	size_t i;
+
+	for (i = 0; i < WHITE_LIST_SIZE; i++) {
+		const struct listed_call *call = &white_list[i];
+		int status = run_filtered(_metadata, call, call->nr, call->op,
+					  SECCOMP_RET_ERRNO | FILTER_ERRNO);
+
+		ASSERT_EXITED(status);
+		ASSERT_EQ(-1, outcome->ret) TH_LOG("%s", call->name);
+		ASSERT_EQ(FILTER_ERRNO, outcome->err) TH_LOG("%s", call->name);
+		assert_no_fd(_metadata, call);
+		self->calls++;
+	}
+}
+
+/* KILL_PROCESS and KILL_THREAD kill the (single-threaded) caller. */
+TEST_F(inner, ret_kill)
+{
+	static const __u32 actions[] = {
+		SECCOMP_RET_KILL_PROCESS, SECCOMP_RET_KILL_THREAD,
+	};
+	size_t i, a;
+
+	for (a = 0; a < ARRAY_SIZE(actions); a++) {
+		for (i = 0; i < WHITE_LIST_SIZE; i++) {
+			const struct listed_call *call = &white_list[i];
+			int status = run_filtered(_metadata, call, call->nr,
+						  call->op, actions[a]);
+
+			ASSERT_TRUE(WIFSIGNALED(status))
+				TH_LOG("%s: status %#x", call->name, status);
+			ASSERT_EQ(SIGSYS, WTERMSIG(status));
+			ASSERT_FALSE(outcome->done);
+			self->calls++;
+		}
+	}
+}
+
+/*
+ * TRAP delivers SIGSYS naming the inner call; as for a direct call, the
+ * handler sees the registers as they were at entry, those of indirect().
+ */
+TEST_F(inner, ret_trap)
+{
+	size_t i;
+
+	for (i = 0; i < WHITE_LIST_SIZE; i++) {
+		const struct listed_call *call = &white_list[i];
+		int status = run_filtered(_metadata, call, call->nr, call->op,
+					  SECCOMP_RET_TRAP | FILTER_DATA);
+
+		ASSERT_EXITED(status);
+		ASSERT_EQ(1, outcome->sigsys) TH_LOG("%s", call->name);
+		ASSERT_EQ((int)call->nr, outcome->sig_nr)
+			TH_LOG("%s", call->name);
+		ASSERT_EQ(ABI_ARCH, outcome->sig_arch);
+		ASSERT_EQ(FILTER_DATA, outcome->sig_data);
+		ASSERT_EQ(__NR_indirect, outcome->ret) TH_LOG("%s", call->name);
+		assert_no_fd(_metadata, call);
+		self->calls++;
+	}
+}
+
+/* ALLOW and LOG let the call run, with its flags. */
+TEST_F(inner, ret_allow)
+{
+	static const __u32 actions[] = {
+		SECCOMP_RET_ALLOW, SECCOMP_RET_LOG,
+	};
+	size_t i, a;
+
+	for (a = 0; a < ARRAY_SIZE(actions); a++) {
+		for (i = 0; i < WHITE_LIST_SIZE; i++) {
+			const struct listed_call *call = &white_list[i];
+			int status = run_filtered(_metadata, call, call->nr,
+						  call->op, actions[a]);
+
+			ASSERT_EXITED(status);
+			ASSERT_EQ(0, outcome->sigsys);
+			assert_ran(_metadata, call);
+			self->calls++;
+		}
+	}
+}
+
+/* TRACE, with no tracer: ENOSYS, as for a direct call. */
+TEST_F(inner, trace_without_tracer)
+{
+	size_t i;
+
+	for (i = 0; i < WHITE_LIST_SIZE; i++) {
+		const struct listed_call *call = &white_list[i];
+		int status = run_filtered(_metadata, call, call->nr, call->op,
+					  SECCOMP_RET_TRACE);
+
+		ASSERT_EXITED(status);
+		ASSERT_EQ(-1, outcome->ret) TH_LOG("%s", call->name);
+		ASSERT_EQ(ENOSYS, outcome->err) TH_LOG("%s", call->name);
+		assert_no_fd(_metadata, call);
+		self->calls++;
+	}
+}
+
+/* A filter that denies indirect() itself denies every call through it. */
+TEST_F(inner, outer_denied)
+{
+	size_t i;
+
+	for (i = 0; i < WHITE_LIST_SIZE; i++) {
+		const struct listed_call *call = &white_list[i];
+		int status = run_filtered(_metadata, call, __NR_indirect, 0,
+					  SECCOMP_RET_ERRNO | FILTER_ERRNO);
+
+		ASSERT_EXITED(status);
+		ASSERT_EQ(-1, outcome->ret) TH_LOG("%s", call->name);
+		ASSERT_EQ(FILTER_ERRNO, outcome->err) TH_LOG("%s", call->name);
+		assert_no_fd(_metadata, call);
+		self->calls++;
+	}
+}
+
+/* A filter for another call lets the call run. */
+TEST_F(inner, other_call_filtered)
+{
+	size_t i;
+
+	for (i = 0; i < WHITE_LIST_SIZE; i++) {
+		const struct listed_call *call = &white_list[i];
+		__u64 other = call->nr == __NR_dup ? __NR_socket : __NR_dup;
+		int status = run_filtered(_metadata, call, other, 0,
+					  SECCOMP_RET_ERRNO | FILTER_ERRNO);
+
+		ASSERT_EXITED(status);
+		assert_ran(_metadata, call);
+		self->calls++;
+	}
+}
+
+/*
+ * A tracer stops on TRACE for direct calls, but could not see or change
+ * the call indirect() runs: that fails with ENOSYS, with no stop.
+ */
+TEST(trace_with_tracer)
+{
+	const struct listed_call *call = listed(__NR_socket, 0);
+	int status, stops = 0;
+	pid_t pid;
+
+	outcome = map_outcome(_metadata);
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		struct indirect_params p = { .file_flags = FD_BOTH };
+		struct indirect_registers r;
+		struct consumers c;
+
+		consumers_init(_metadata, &c);
+		consumer_regs(&c, call, &r);
+		if (ptrace(PTRACE_TRACEME, 0, 0, 0) || raise(SIGSTOP))
+			_exit(10);
+		if (filter_call(__NR_socket, 0, SECCOMP_RET_TRACE, 0))
+			_exit(11);
+		outcome->ret = sys_indirect(&r, &p, sizeof(p), 0);
+		outcome->err = errno;
+		/* The control: a direct call stops, then runs. */
+		outcome->direct_ret = syscall(__NR_socket, AF_UNIX,
+					      SOCK_STREAM, 0);
+		outcome->done = true;
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFSTOPPED(status));
+	ASSERT_EQ(0, ptrace(PTRACE_SETOPTIONS, pid, 0,
+			    PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL));
+	ASSERT_EQ(0, ptrace(PTRACE_CONT, pid, 0, 0));
+	for (;;) {
+		int sig = 0;
+
+		ASSERT_EQ(pid, waitpid(pid, &status, 0));
+		if (!WIFSTOPPED(status))
+			break;
+		if (status >> 8 == (SIGTRAP | PTRACE_EVENT_SECCOMP << 8))
+			stops++;
+		else
+			sig = WSTOPSIG(status);
+		ASSERT_EQ(0, ptrace(PTRACE_CONT, pid, 0, sig));
+	}
+	ASSERT_TRUE(WIFEXITED(status));
+	ASSERT_EQ(0, WEXITSTATUS(status));
+	ASSERT_TRUE(outcome->done);
+	ASSERT_EQ(-1, outcome->ret);
+	ASSERT_EQ(ENOSYS, outcome->err);
+	ASSERT_EQ(1, stops);
+	ASSERT_LE(0, outcome->direct_ret);
+}
+
+/*
+ * A child filtered with USER_NOTIF for socket(), and what it saw; shared
+ * with the supervisor, its parent, which may rewrite @r and @p.
+ */
+struct notified {
+	struct indirect_registers r;
+	struct indirect_params p;
+	int listener;		/* in the child */
+	long ret;
+	int err;
+	__u64 fd_flags;
+	int sock_type;
+	bool done;
+};
+
+/*
+ * Forks the child, which runs socket() through indirect(); takes its
+ * listener and receives the notification into @req. A child process, not
+ * a thread: 32-bit glibc's futexes do not survive a thread in a notified
+ * call.
+ */
+static int notif_start(struct __test_metadata *_metadata,
+		       struct notified *n, struct seccomp_notif *req,
+		       pid_t *child)
+{
+	int i, pidfd, listener;
+	pid_t pid;
+
+	memset(n, 0, sizeof(*n));
+	n->listener = -1;
+	n->r = (struct indirect_registers) {
+		.nr = __NR_socket,
+		.args = { AF_UNIX, SOCK_STREAM, 0 },
+	};
+	n->p.file_flags = INDIRECT_FD_CLOEXEC;
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		socklen_t len = sizeof(n->sock_type);
+
+		listener = filter_call(__NR_socket, 0, SECCOMP_RET_USER_NOTIF,
+				       SECCOMP_FILTER_FLAG_NEW_LISTENER);
+		if (listener < 0)
+			_exit(1);
+		__atomic_store_n(&n->listener, listener, __ATOMIC_RELEASE);
+		n->ret = sys_indirect(&n->r, &n->p, sizeof(n->p), 0);
+		n->err = errno;
+		n->fd_flags = fd_flags(n->ret);
+		getsockopt(n->ret, SOL_SOCKET, SO_TYPE, &n->sock_type, &len);
+		n->done = true;
+		_exit(0);
+	}
+	*child = pid;
+	for (i = 0; i < 2000; i++) {
+		if (__atomic_load_n(&n->listener, __ATOMIC_ACQUIRE) >= 0)
+			break;
+		usleep(1000);
+	}
+	ASSERT_LE(0, n->listener);
+	pidfd = syscall(__NR_pidfd_open, pid, 0);
+	ASSERT_LE(0, pidfd);
+	listener = syscall(__NR_pidfd_getfd, pidfd, n->listener, 0);
+	ASSERT_LE(0, listener);
+	ASSERT_EQ(0, close(pidfd));
+
+	memset(req, 0, sizeof(*req));
+	ASSERT_EQ(0, ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, req));
+	/* The supervisor sees the inner call, as if made directly. */
+	ASSERT_EQ(__NR_socket, req->data.nr);
+	ASSERT_EQ(ABI_ARCH, req->data.arch);
+	ASSERT_EQ(AF_UNIX, req->data.args[0]);
+	ASSERT_EQ(SOCK_STREAM, req->data.args[1]);
+	ASSERT_EQ(0, req->data.args[2]);
+	return listener;
+}
+
+static void notif_reply(struct __test_metadata *_metadata, int listener,
+			const struct seccomp_notif *req, pid_t child,
+			int error, __u32 flags)
+{
+	struct seccomp_notif_resp resp = {
+		.id = req->id,
+		.error = error,
+		.flags = flags,
+	};
+	int status;
+
+	ASSERT_EQ(0, ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &resp));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	ASSERT_EQ(0, WEXITSTATUS(status));
+	ASSERT_EQ(0, close(listener));
+}
+
+static struct notified *map_notified(struct __test_metadata *_metadata)
+{
+	struct notified *n = mmap(NULL, sizeof(*n), PROT_READ | PROT_WRITE,
+				  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	ASSERT_TRUE(n != MAP_FAILED);
+	return n;
+}
+
+/* USER_NOTIF: the supervisor's error is the result of indirect(). */
+TEST(user_notif_error)
+{
+	struct notified *n = map_notified(_metadata);
+	struct seccomp_notif req;
+	int listener;
+	pid_t child;
+
+	listener = notif_start(_metadata, n, &req, &child);
+	notif_reply(_metadata, listener, &req, child, -FILTER_ERRNO, 0);
+	ASSERT_TRUE(n->done);
+	ASSERT_EQ(-1, n->ret);
+	ASSERT_EQ(FILTER_ERRNO, n->err);
+}
+
+/*
+ * USER_NOTIF with CONTINUE runs the call, as it was when indirect() read
+ * it: rewriting the registers and params in user memory while the call
+ * waits for the supervisor changes nothing.
+ */
+TEST(user_notif_continue_reads_once)
+{
+	struct notified *n = map_notified(_metadata);
+	struct seccomp_notif req;
+	int listener;
+	pid_t child;
+
+	listener = notif_start(_metadata, n, &req, &child);
+	n->r.nr = __NR_dup;
+	n->r.args[0] = 0;
+	n->r.args[1] = SOCK_DGRAM;
+	n->p.file_flags = INDIRECT_FD_NONBLOCK;
+	notif_reply(_metadata, listener, &req, child, 0,
+		    SECCOMP_USER_NOTIF_FLAG_CONTINUE);
+	ASSERT_TRUE(n->done);
+	ASSERT_LE(0, n->ret) TH_LOG("errno %d", n->err);
+	ASSERT_EQ(INDIRECT_FD_CLOEXEC, n->fd_flags);
+	ASSERT_EQ(SOCK_STREAM, n->sock_type);
+}
+
+TEST_HARNESS_MAIN

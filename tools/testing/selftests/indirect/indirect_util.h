@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the indirect() tests share: the call itself, the white list as the
+ * ABI this program is built for (-m64, -m32 or -mx32) numbers it, and the
+ * arguments that make each listed call succeed.
+ */
+#ifndef INDIRECT_UTIL_H
+#define INDIRECT_UTIL_H
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <linux/audit.h>
+#include <linux/indirect.h>
+#include <linux/net.h>
+
+#include "../kselftest_harness.h"
+
+#ifndef __NR_indirect
+#error "__NR_indirect is not defined: build against the kernel's headers"
+#endif
+
+#ifndef __X32_SYSCALL_BIT
+#define __X32_SYSCALL_BIT 0x40000000
+#endif
+
+#if defined(__i386__)
+#define ABI_NAME	"i386"
+#define ABI_ARCH	AUDIT_ARCH_I386
+#define ABI_NR_BASE	0
+#define ABI_FOREIGN_SOCKET (__X32_SYSCALL_BIT | __NR_socket)
+#elif defined(__x86_64__) && defined(__ILP32__)
+#define ABI_NAME	"x32"
+#define ABI_ARCH	AUDIT_ARCH_X86_64
+/* x32 numbers carry the x32 bit; without it, they name native calls. */
+#define ABI_NR_BASE	__X32_SYSCALL_BIT
+#define ABI_FOREIGN_SOCKET (__NR_socket & ~__X32_SYSCALL_BIT)
+#elif defined(__x86_64__)
+#define ABI_NAME	"x86_64"
+#define ABI_ARCH	AUDIT_ARCH_X86_64
+#define ABI_NR_BASE	0
+#define ABI_FOREIGN_SOCKET (__X32_SYSCALL_BIT | __NR_socket)
+#else
+#error "indirect() is implemented on x86 only"
+#endif
+
+#define FD_BOTH (INDIRECT_FD_CLOEXEC | INDIRECT_FD_NONBLOCK)
+
+/* fd_flags() of a descriptor that is not open */
+#define NOT_OPEN (~0ULL)
+
+static inline long sys_indirect(const struct indirect_registers *r,
+				const void *p, size_t size, unsigned long flags)
+{
+	return syscall(__NR_indirect, r, p, size, flags);
+}
+
+/* A user pointer as indirect_registers carries it. */
+static inline __u64 uptr(const void *p)
+{
+	return (uintptr_t)p;
+}
+
+/* The INDIRECT_FD_* state of @fd, or NOT_OPEN. */
+static inline __u64 fd_flags(long fd)
+{
+	int fdflags, flflags;
+	__u64 ff = 0;
+
+	if (fd < 0)
+		return NOT_OPEN;
+	fdflags = fcntl(fd, F_GETFD);
+	flflags = fcntl(fd, F_GETFL);
+	if (fdflags < 0 || flflags < 0)
+		return NOT_OPEN;
+	if (fdflags & FD_CLOEXEC)
+		ff |= INDIRECT_FD_CLOEXEC;
+	if (flflags & O_NONBLOCK)
+		ff |= INDIRECT_FD_NONBLOCK;
+	return ff;
+}
+
+/* Counts this process's descriptors: a refusal must not change it. */
+static inline int nr_fds(struct __test_metadata *_metadata)
+{
+	struct dirent *de;
+	DIR *dir;
+	int n = 0;
+
+	dir = opendir("/proc/self/fd");
+	ASSERT_TRUE(dir != NULL);
+	while ((de = readdir(dir)))
+		n += de->d_name[0] != '.';
+	closedir(dir);
+	return n;
+}
+
+/* A listening AF_UNIX stream socket; its address in @addr if asked. */
+static inline int unix_listener(struct __test_metadata *_metadata,
+				int type_flags, struct sockaddr_un *addr,
+				socklen_t *len)
+{
+	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	int fd = socket(AF_UNIX, SOCK_STREAM | type_flags, 0);
+
+	ASSERT_LE(0, fd);
+	/* The family alone: the kernel picks a free abstract name. */
+	ASSERT_EQ(0, bind(fd, (struct sockaddr *)&sun, sizeof(sa_family_t)));
+	ASSERT_EQ(0, listen(fd, 8));
+	if (addr) {
+		*len = sizeof(*addr);
+		ASSERT_EQ(0, getsockname(fd, (struct sockaddr *)addr, len));
+	}
+	return fd;
+}
+
+/*
+ * The white list in this ABI. i386 has no accept() of its own but reaches
+ * it, like socket() and socketpair(), through socketcall(): there, @op is
+ * the operation, which indirect() reads from args[0].
+ */
+struct listed_call {
+	const char *name;
+	__u64 nr;
+	__u32 op;
+	__u64 honours;
+};
+
+static const struct listed_call white_list[] = {
+	{ "socket", __NR_socket, 0, FD_BOTH },
+	{ "socketpair", __NR_socketpair, 0, FD_BOTH },
+#ifdef __NR_accept
+	{ "accept", __NR_accept, 0, FD_BOTH },
+#endif
+	{ "eventfd", __NR_eventfd, 0, FD_BOTH },
+	{ "signalfd", __NR_signalfd, 0, FD_BOTH },
+	{ "timerfd_create", __NR_timerfd_create, 0, FD_BOTH },
+	{ "epoll_create", __NR_epoll_create, 0, INDIRECT_FD_CLOEXEC },
+	{ "pipe", __NR_pipe, 0, FD_BOTH },
+	{ "inotify_init", __NR_inotify_init, 0, FD_BOTH },
+	{ "dup", __NR_dup, 0, INDIRECT_FD_CLOEXEC },
+#ifdef __NR_socketcall
+	{ "socketcall(SYS_SOCKET)", __NR_socketcall, SYS_SOCKET, FD_BOTH },
+	{ "socketcall(SYS_SOCKETPAIR)", __NR_socketcall, SYS_SOCKETPAIR,
+	  FD_BOTH },
+	{ "socketcall(SYS_ACCEPT)", __NR_socketcall, SYS_ACCEPT, FD_BOTH },
+#endif
+};
+
+#define WHITE_LIST_SIZE (sizeof(white_list) / sizeof(white_list[0]))
+
+/* Is @nr (with socketcall() operation @op) white-listed? */
+static inline const struct listed_call *listed(__u64 nr, __u64 op)
+{
+	size_t i;
+
+	for (i = 0; i < WHITE_LIST_SIZE; i++) {
+#ifdef __NR_socketcall
+		if (nr == __NR_socketcall && (__u32)op != white_list[i].op)
+			continue;
+#endif
+		if (white_list[i].nr == nr)
+			return &white_list[i];
+	}
+	return NULL;
+}
+
+/* What the white-listed calls need to succeed. */
+struct consumers {
+	int listener;	/* non-blocking, no connection pending */
+	int plain;	/* a socket without flags, for dup() */
+	int pair[2];	/* filled by socketpair() and pipe() */
+	__u64 sigmask;	/* the kernel's sigset_t */
+	__u32 sc_args[4];	/* socketcall()'s arguments, 32 bits each */
+};
+
+static inline void consumers_init(struct __test_metadata *_metadata,
+				  struct consumers *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->listener = unix_listener(_metadata, SOCK_NONBLOCK, NULL, NULL);
+	c->plain = socket(AF_UNIX, SOCK_STREAM, 0);
+	ASSERT_LE(0, c->plain);
+	c->sigmask = 1ULL << (SIGUSR1 - 1);
+}
+
+/*
+ * Fills @r with arguments that make @call succeed: a new descriptor, or,
+ * for accept() on the idle listener, EAGAIN, which shows that it ran.
+ */
+static inline void consumer_regs(struct consumers *c,
+				 const struct listed_call *call,
+				 struct indirect_registers *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->nr = call->nr;
+	if (call->op) {
+		r->args[0] = call->op;
+		r->args[1] = uptr(c->sc_args);
+		c->sc_args[0] = AF_UNIX;
+		c->sc_args[1] = SOCK_STREAM;
+		c->sc_args[2] = 0;
+		c->sc_args[3] = (uintptr_t)c->pair;
+		if (call->op == SYS_ACCEPT) {
+			c->sc_args[0] = c->listener;
+			c->sc_args[1] = 0;
+		}
+		return;
+	}
+	switch (call->nr) {
+	case __NR_socket:
+		r->args[0] = AF_UNIX;
+		r->args[1] = SOCK_STREAM;
+		break;
+	case __NR_socketpair:
+		r->args[0] = AF_UNIX;
+		r->args[1] = SOCK_STREAM;
+		r->args[3] = uptr(c->pair);
+		break;
+#ifdef __NR_accept
+	case __NR_accept:
+		r->args[0] = c->listener;
+		break;
+#endif
+	case __NR_dup:
+		r->args[0] = c->plain;
+		break;
+	case __NR_signalfd:
+		r->args[0] = -1;
+		r->args[1] = uptr(&c->sigmask);
+		r->args[2] = sizeof(c->sigmask);
+		break;
+	case __NR_timerfd_create:
+		r->args[0] = CLOCK_MONOTONIC;
+		break;
+	case __NR_epoll_create:
+		r->args[0] = 1;
+		break;
+	case __NR_pipe:
+		r->args[0] = uptr(c->pair);
+		break;
+	}
+}
+
+/* Does @call, given consumer_regs(), fail with EAGAIN when it runs? */
+static inline bool consumer_gets_eagain(const struct listed_call *call)
+{
+#ifdef __NR_accept
+	if (call->nr == __NR_accept)
+		return true;
+#endif
+	return call->op == SYS_ACCEPT;
+}
+
+/* Does @call, given consumer_regs(), store two descriptors in c->pair? */
+static inline bool consumer_makes_pair(const struct listed_call *call)
+{
+	return call->nr == __NR_pipe || call->nr == __NR_socketpair ||
+	       call->op == SYS_SOCKETPAIR;
+}
+
+#endif /* INDIRECT_UTIL_H */

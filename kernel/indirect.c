@@ -27,15 +27,14 @@ struct indirect_call {
 	indirect_fd_t file_flags;	/* the flags the call honours */
 };
 
-#define INDIRECT_ENTRY(nr, name)					\
-	[nr] = { .allowed = true,					\
-		 .file_flags = INDIRECT_FD(INDIRECT_HONOURS(name)) },
+#define INDIRECT_ENTRY(nr, flags)					\
+	[nr] = { .allowed = true, .file_flags = INDIRECT_FD(flags) },
 
 /* x32 callers use this table too, with the x32 bit taken off. */
 static const struct indirect_call
 indirect_native_calls[INDIRECT_NATIVE_NR_SYSCALLS] = {
 #define INDIRECT_SYSCALL(name, flags)					\
-	INDIRECT_ENTRY(INDIRECT_NATIVE_NR(name), name)
+	INDIRECT_ENTRY(INDIRECT_NATIVE_NR(name), flags)
 #include <linux/indirect_syscalls.h>
 };
 
@@ -43,7 +42,7 @@ indirect_native_calls[INDIRECT_NATIVE_NR_SYSCALLS] = {
 static const struct indirect_call
 indirect_compat_calls[INDIRECT_COMPAT_NR_SYSCALLS] = {
 #define INDIRECT_SYSCALL(name, flags)					\
-	INDIRECT_ENTRY(INDIRECT_COMPAT_NR(name), name)
+	INDIRECT_ENTRY(INDIRECT_COMPAT_NR(name), flags)
 #define INDIRECT_SYSCALL_NATIVE(...)
 #include <linux/indirect_syscalls.h>
 };
@@ -53,7 +52,8 @@ indirect_compat_calls[INDIRECT_COMPAT_NR_SYSCALLS] = {
 /* socketcall()'s operations, by SYS_* number */
 static const struct indirect_call indirect_socketcall_ops[SYS_SENDMMSG + 1] = {
 #define INDIRECT_SYSCALL(...)
-#define INDIRECT_SOCKETCALL(op, name)	INDIRECT_ENTRY(op, name)
+#define INDIRECT_SOCKETCALL(op, name)					\
+	INDIRECT_ENTRY(op, INDIRECT_HONOURS(name))
 #include <linux/indirect_syscalls.h>
 };
 #endif

@@ -13,8 +13,9 @@
 ///  - a reader sits in the call it names: in SYSCALL_DEFINEx(<call>, ...)
 ///    or COMPAT_SYSCALL_DEFINEx(<call>, ...), or in a static helper that
 ///    one of them calls (directly or through other static functions of the
-///    same file). A reader elsewhere hands the flags to other callers too,
-///    or to none of the listed call's paths.
+///    same file), or, for a call listed with INDIRECT_SOCKETCALL(op, <call>),
+///    in (COMPAT_)SYSCALL_DEFINEx(socketcall, ...). A reader elsewhere hands
+///    the flags to other callers too, or to none of the listed call's paths.
 ///
 /// The list is read from include/linux/indirect_syscalls.h of the tree the
 /// checked files belong to. The first check needs the whole tree: it is
@@ -43,6 +44,8 @@ ENTRY_RE = re.compile(r'^[ \t]*(INDIRECT_SYSCALL(?:_NATIVE)?)[ \t]*\([ \t]*'
 		      r'(\w+)[ \t]*,', re.M)
 DEF_RE = re.compile(r'\b(COMPAT_)?SYSCALL_DEFINE\d\s*\(\s*(\w+)')
 READ_RE = re.compile(r'\bindirect_fd_flags\s*\(\s*(\w+)')
+SOCKETCALL_RE = re.compile(r'^[ \t]*INDIRECT_SOCKETCALL[ \t]*\([ \t]*\w+[ \t]*,'
+			   r'[ \t]*(\w+)[ \t]*\)', re.M)
 
 coccinelle.readers = []		# call names read anywhere
 coccinelle.lists = []		# white-list headers seen
@@ -94,6 +97,22 @@ def listed(path):
 	if h is None:
 		return None
 	return set(e[0] for e in read_list(h))
+
+def socketcall_ops(path):
+	# the calls socketcall() may run, by INDIRECT_SOCKETCALL()
+	h = find_list(path)
+	if h is None:
+		return set()
+	try:
+		with open(h, errors='replace') as f:
+			text = strip_comments(f.read())
+	except OSError:
+		return set()
+	return set(SOCKETCALL_RE.findall(text))
+
+def in_call(name, sysc, path):
+	return name == sysc or \
+		(sysc == 'socketcall' and name in socketcall_ops(path))
 
 def is_user(path):
 	try:
@@ -196,7 +215,7 @@ def misplaced(p, name):
 	name = str(name)
 	fn = (str(p[0].current_element), str(p[0].current_element_line_end))
 	info = funcs.get(fn, {})
-	ok = info.get('syscall') == name or \
+	ok = in_call(name, info.get('syscall'), p[0].file) or \
 		(info.get('static') and info.get('syscall') is None and
 		 reaches(fn, name))
 	known = listed(p[0].file)
@@ -234,7 +253,7 @@ def compat_findings():
 				msg = "ERROR: indirect_fd_flags(%s, ...): %s is " \
 				      "not on the indirect() white list" % \
 				      (name, name)
-			elif name != sysc:
+			elif not in_call(name, sysc, f):
 				msg = "ERROR: indirect_fd_flags(%s, ...) outside " \
 				      "SYSCALL_DEFINE(%s) and the static " \
 				      "helpers it calls" % (name, name)

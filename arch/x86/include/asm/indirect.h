@@ -9,7 +9,6 @@
 #define _ASM_X86_INDIRECT_H
 
 #include <linux/compat.h>
-#include <linux/errno.h>
 #include <linux/indirect.h>
 #include <linux/types.h>
 #include <asm/ptrace.h>
@@ -58,7 +57,7 @@ static inline enum indirect_abi arch_indirect_abi(bool compat_entry)
 static inline void arch_indirect_regs(struct pt_regs *regs, unsigned int nr,
 				      const u64 *args, enum indirect_abi abi)
 {
-	*regs = (struct pt_regs) { .orig_ax = nr, .ax = -ENOSYS };
+	*regs = (struct pt_regs) { .orig_ax = nr };
 
 	if (IS_ENABLED(CONFIG_IA32_EMULATION) && abi == INDIRECT_ABI_COMPAT) {
 		regs->bx = (u32)args[0];

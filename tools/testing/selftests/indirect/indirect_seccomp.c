@@ -54,7 +54,7 @@ static int filter_call(__u64 nr, __u32 op, __u32 action, unsigned int flags)
 		BPF_STMT(BPF_RET | BPF_K, action),
 	};
 	struct sock_fprog prog = {
-		.len = sizeof(insns) / sizeof(insns[0]),
+		.len = ARRAY_SIZE(insns),
 		.filter = insns,
 	};
 
@@ -128,7 +128,8 @@ static int run_filtered(struct __test_metadata *_metadata,
 
 		consumers_init(_metadata, &c);
 		consumer_regs(&c, call, &r);
-		c.pair[0] = c.pair[1] = -1;
+		c.pair[0] = -1;
+		c.pair[1] = -1;
 		if (sigaction(SIGSYS, &sa, NULL))
 			_exit(10);
 		outcome->fds_before = nr_fds(_metadata);
@@ -151,14 +152,16 @@ static int run_filtered(struct __test_metadata *_metadata,
 	return status;
 }
 
-#define ASSERT_EXITED(status)						\
-	do {								\
-		ASSERT_TRUE(WIFEXITED(status))				\
-			TH_LOG("%s: status %#x", call->name, status);	\
-		ASSERT_EQ(0, WEXITSTATUS(status))			\
-			TH_LOG("%s: setup failed", call->name);		\
-		ASSERT_TRUE(outcome->done);				\
-	} while (0)
+/* The child ran to its end. */
+static void assert_exited(struct __test_metadata *_metadata,
+			  const struct listed_call *call, int status)
+{
+	ASSERT_TRUE(WIFEXITED(status))
+		TH_LOG("%s: status %#x", call->name, status);
+	ASSERT_EQ(0, WEXITSTATUS(status))
+		TH_LOG("%s: setup failed", call->name);
+	ASSERT_TRUE(outcome->done);
+}
 
 /* The call ran as it does without a filter. */
 static void assert_ran(struct __test_metadata *_metadata,
@@ -211,7 +214,7 @@ TEST_F(inner, ret_errno)
 		int status = run_filtered(_metadata, call, call->nr, call->op,
 					  SECCOMP_RET_ERRNO | FILTER_ERRNO);
 
-		ASSERT_EXITED(status);
+		assert_exited(_metadata, call, status);
 		ASSERT_EQ(-1, outcome->ret) TH_LOG("%s", call->name);
 		ASSERT_EQ(FILTER_ERRNO, outcome->err) TH_LOG("%s", call->name);
 		assert_no_fd(_metadata, call);
@@ -255,7 +258,7 @@ TEST_F(inner, ret_trap)
 		int status = run_filtered(_metadata, call, call->nr, call->op,
 					  SECCOMP_RET_TRAP | FILTER_DATA);
 
-		ASSERT_EXITED(status);
+		assert_exited(_metadata, call, status);
 		ASSERT_EQ(1, outcome->sigsys) TH_LOG("%s", call->name);
 		ASSERT_EQ((int)call->nr, outcome->sig_nr)
 			TH_LOG("%s", call->name);
@@ -281,7 +284,7 @@ TEST_F(inner, ret_allow)
 			int status = run_filtered(_metadata, call, call->nr,
 						  call->op, actions[a]);
 
-			ASSERT_EXITED(status);
+			assert_exited(_metadata, call, status);
 			ASSERT_EQ(0, outcome->sigsys);
 			assert_ran(_metadata, call);
 			self->calls++;
@@ -299,7 +302,7 @@ TEST_F(inner, trace_without_tracer)
 		int status = run_filtered(_metadata, call, call->nr, call->op,
 					  SECCOMP_RET_TRACE);
 
-		ASSERT_EXITED(status);
+		assert_exited(_metadata, call, status);
 		ASSERT_EQ(-1, outcome->ret) TH_LOG("%s", call->name);
 		ASSERT_EQ(ENOSYS, outcome->err) TH_LOG("%s", call->name);
 		assert_no_fd(_metadata, call);
@@ -317,7 +320,7 @@ TEST_F(inner, outer_denied)
 		int status = run_filtered(_metadata, call, __NR_indirect, 0,
 					  SECCOMP_RET_ERRNO | FILTER_ERRNO);
 
-		ASSERT_EXITED(status);
+		assert_exited(_metadata, call, status);
 		ASSERT_EQ(-1, outcome->ret) TH_LOG("%s", call->name);
 		ASSERT_EQ(FILTER_ERRNO, outcome->err) TH_LOG("%s", call->name);
 		assert_no_fd(_metadata, call);
@@ -336,7 +339,7 @@ TEST_F(inner, other_call_filtered)
 		int status = run_filtered(_metadata, call, other, 0,
 					  SECCOMP_RET_ERRNO | FILTER_ERRNO);
 
-		ASSERT_EXITED(status);
+		assert_exited(_metadata, call, status);
 		assert_ran(_metadata, call);
 		self->calls++;
 	}

@@ -96,7 +96,7 @@ static inline int nr_fds(struct __test_metadata *_metadata)
 	int n = 0;
 
 	dir = opendir("/proc/self/fd");
-	ASSERT_TRUE(dir != NULL);
+	ASSERT_TRUE(dir);
 	while ((de = readdir(dir)))
 		n += de->d_name[0] != '.';
 	closedir(dir);
@@ -155,7 +155,7 @@ static const struct listed_call white_list[] = {
 #endif
 };
 
-#define WHITE_LIST_SIZE (sizeof(white_list) / sizeof(white_list[0]))
+#define WHITE_LIST_SIZE ARRAY_SIZE(white_list)
 
 /* Is @nr (with socketcall() operation @op) white-listed? */
 static inline const struct listed_call *listed(__u64 nr, __u64 op)

@@ -410,7 +410,6 @@ TEST(trace_with_tracer)
 struct notified {
 	struct indirect_registers r;
 	struct indirect_params p;
-	int listener;		/* in the child */
 	long ret;
 	int err;
 	__u64 fd_flags;
@@ -422,32 +421,38 @@ struct notified {
  * Forks the child, which runs socket() through indirect(); takes its
  * listener and receives the notification into @req. A child process, not
  * a thread: 32-bit glibc's futexes do not survive a thread in a notified
- * call.
+ * call. The child dies with the test, should the test fail before it
+ * answers the notification.
  */
 static int notif_start(struct __test_metadata *_metadata,
 		       struct notified *n, struct seccomp_notif *req,
 		       pid_t *child)
 {
-	int i, pidfd, listener;
+	int pidfd, listener, child_listener, sync[2];
 	pid_t pid;
 
 	memset(n, 0, sizeof(*n));
-	n->listener = -1;
 	n->r = (struct indirect_registers) {
 		.nr = __NR_socket,
 		.args = { AF_UNIX, SOCK_STREAM, 0 },
 	};
 	n->p.file_flags = INDIRECT_FD_CLOEXEC;
+	ASSERT_EQ(0, pipe(sync));
 	pid = fork();
 	ASSERT_LE(0, pid);
 	if (!pid) {
 		socklen_t len = sizeof(n->sock_type);
 
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL))
+			_exit(1);
 		listener = filter_call(__NR_socket, 0, SECCOMP_RET_USER_NOTIF,
 				       SECCOMP_FILTER_FLAG_NEW_LISTENER);
 		if (listener < 0)
 			_exit(1);
-		__atomic_store_n(&n->listener, listener, __ATOMIC_RELEASE);
+		/* Its number, for pidfd_getfd() */
+		if (write(sync[1], &listener, sizeof(listener)) !=
+		    sizeof(listener))
+			_exit(1);
 		n->ret = sys_indirect(&n->r, &n->p, sizeof(n->p), 0);
 		n->err = errno;
 		n->fd_flags = fd_flags(n->ret);
@@ -456,15 +461,14 @@ static int notif_start(struct __test_metadata *_metadata,
 		_exit(0);
 	}
 	*child = pid;
-	for (i = 0; i < 2000; i++) {
-		if (__atomic_load_n(&n->listener, __ATOMIC_ACQUIRE) >= 0)
-			break;
-		usleep(1000);
-	}
-	ASSERT_LE(0, n->listener);
+	ASSERT_EQ(0, close(sync[1]));
+	/* Blocks until the child has a listener; 0 bytes if it died. */
+	ASSERT_EQ(sizeof(child_listener),
+		  read(sync[0], &child_listener, sizeof(child_listener)));
+	ASSERT_EQ(0, close(sync[0]));
 	pidfd = syscall(__NR_pidfd_open, pid, 0);
 	ASSERT_LE(0, pidfd);
-	listener = syscall(__NR_pidfd_getfd, pidfd, n->listener, 0);
+	listener = syscall(__NR_pidfd_getfd, pidfd, child_listener, 0);
 	ASSERT_LE(0, listener);
 	ASSERT_EQ(0, close(pidfd));
 

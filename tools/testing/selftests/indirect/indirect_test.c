@@ -504,7 +504,7 @@ FIXTURE_SETUP(refusal)
 {
 	const struct listed_call *call = listed(variant->nr, variant->op);
 
-	ASSERT_TRUE(call);
+	ASSERT_TRUE(!!call);
 	self->ps = sysconf(_SC_PAGESIZE);
 	consumers_init(_metadata, &self->c);
 	consumer_regs(&self->c, call, &self->r);
@@ -914,7 +914,7 @@ TEST(sweep)
 	size_t i, len = 0, wrong = 0;
 	struct consumers c;
 
-	ASSERT_TRUE(list);
+	ASSERT_TRUE(!!list);
 	consumers_init(_metadata, &c);
 	for (i = 0; i < n; i++) {
 		struct indirect_registers r;
@@ -1061,7 +1061,7 @@ TEST(trace_events_show_inner_call)
 	ASSERT_EQ(INDIRECT_FD_CLOEXEC, fd_flags(fd));
 
 	buf = malloc(1 << 20);
-	ASSERT_TRUE(buf);
+	ASSERT_TRUE(!!buf);
 	tfd = open(TRACEFS "/trace", O_RDONLY | O_CLOEXEC);
 	ASSERT_LE(0, tfd);
 	for (len = 0; (n = read(tfd, buf + len, (1 << 20) - 1 - len)) > 0;)
@@ -1080,13 +1080,13 @@ TEST(trace_events_show_inner_call)
 	snprintf(exit_outer, sizeof(exit_outer), "sys_exit: NR %lld = %ld\n",
 		 (long long)__NR_indirect, fd);
 	at = find_after(buf, NULL, enter_outer);
-	ASSERT_TRUE(at) TH_LOG("no '%s' in:\n%s", enter_outer, buf);
+	ASSERT_TRUE(!!at) TH_LOG("no '%s' in:\n%s", enter_outer, buf);
 	at = find_after(buf, at, enter_inner);
-	ASSERT_TRUE(at) TH_LOG("no '%s' in:\n%s", enter_inner, buf);
+	ASSERT_TRUE(!!at) TH_LOG("no '%s' in:\n%s", enter_inner, buf);
 	at = find_after(buf, at, exit_inner);
-	ASSERT_TRUE(at) TH_LOG("no '%s' in:\n%s", exit_inner, buf);
+	ASSERT_TRUE(!!at) TH_LOG("no '%s' in:\n%s", exit_inner, buf);
 	at = find_after(buf, at, exit_outer);
-	ASSERT_TRUE(at) TH_LOG("no '%s' in:\n%s", exit_outer, buf);
+	ASSERT_TRUE(!!at) TH_LOG("no '%s' in:\n%s", exit_outer, buf);
 	free(buf);
 	ASSERT_EQ(0, close(fd));
 }
@@ -1155,7 +1155,7 @@ static int exec_probe(struct __test_metadata *_metadata, long fd)
 	ASSERT_LT(0, len);
 	exe[len] = '\0';
 	dir = strrchr(exe, '/');
-	ASSERT_TRUE(dir);
+	ASSERT_TRUE(!!dir);
 	len = snprintf(path, sizeof(path), "%.*s/indirect_exec_probe",
 		       (int)(dir - exe), exe);
 	ASSERT_GT(sizeof(path), len);

@@ -96,7 +96,7 @@ static inline int nr_fds(struct __test_metadata *_metadata)
 	int n = 0;
 
 	dir = opendir("/proc/self/fd");
-	ASSERT_TRUE(dir);
+	ASSERT_TRUE(!!dir);
 	while ((de = readdir(dir)))
 		n += de->d_name[0] != '.';
 	closedir(dir);

@@ -102,9 +102,10 @@ static struct outcome *map_outcome(struct __test_metadata *_metadata)
 }
 
 /*
- * In a child: install a filter returning @action for @filtered (or for
- * @call if NULL), then run @call through indirect() with the flags it
- * honours. Returns the child's wait status; what it saw is in outcome.
+ * In a child: install a filter returning @action for system call
+ * @filtered_nr (socketcall() operation @filtered_op if not 0), then run
+ * @call through indirect() with the flags it honours. Returns the child's
+ * wait status; what it saw is in outcome.
  */
 static int run_filtered(struct __test_metadata *_metadata,
 			const struct listed_call *call, __u64 filtered_nr,
@@ -188,9 +189,108 @@ static void assert_no_fd(struct __test_metadata *_metadata,
 		TH_LOG("%s: descriptor created", call->name);
 }
 
+/* Which call a variant's filter is for. */
+enum filtered {
+	FILTER_INNER,		/* the call indirect() runs */
+	FILTER_OUTER,		/* indirect() itself */
+	FILTER_OTHER,		/* a listed call other than the one run */
+};
+
+/* What indirect() does under the filter. */
+enum expect {
+	EXPECT_RAN,		/* runs as without a filter */
+	EXPECT_FAILED,		/* fails with the variant's errno */
+	EXPECT_KILLED,		/* the caller dies of SIGSYS */
+	EXPECT_TRAPPED,		/* SIGSYS names the inner call */
+};
+
 FIXTURE(inner)
 {
 	int calls;
+};
+
+FIXTURE_VARIANT(inner)
+{
+	enum filtered filtered;
+	__u32 action;
+	enum expect expect;
+	int err;		/* for EXPECT_FAILED */
+};
+
+/* A filter returning ERRNO(e) for the call makes indirect() fail with e. */
+FIXTURE_VARIANT_ADD(inner, ret_errno)
+{
+	.filtered = FILTER_INNER,
+	.action = SECCOMP_RET_ERRNO | FILTER_ERRNO,
+	.expect = EXPECT_FAILED,
+	.err = FILTER_ERRNO,
+};
+
+/* KILL_PROCESS and KILL_THREAD kill the (single-threaded) caller. */
+FIXTURE_VARIANT_ADD(inner, ret_kill_process)
+{
+	.filtered = FILTER_INNER,
+	.action = SECCOMP_RET_KILL_PROCESS,
+	.expect = EXPECT_KILLED,
+};
+
+FIXTURE_VARIANT_ADD(inner, ret_kill_thread)
+{
+	.filtered = FILTER_INNER,
+	.action = SECCOMP_RET_KILL_THREAD,
+	.expect = EXPECT_KILLED,
+};
+
+/*
+ * TRAP delivers SIGSYS naming the inner call; as for a direct call, the
+ * handler sees the registers as they were at entry, those of indirect().
+ */
+FIXTURE_VARIANT_ADD(inner, ret_trap)
+{
+	.filtered = FILTER_INNER,
+	.action = SECCOMP_RET_TRAP | FILTER_DATA,
+	.expect = EXPECT_TRAPPED,
+};
+
+/* ALLOW and LOG let the call run, with its flags. */
+FIXTURE_VARIANT_ADD(inner, ret_allow)
+{
+	.filtered = FILTER_INNER,
+	.action = SECCOMP_RET_ALLOW,
+	.expect = EXPECT_RAN,
+};
+
+FIXTURE_VARIANT_ADD(inner, ret_log)
+{
+	.filtered = FILTER_INNER,
+	.action = SECCOMP_RET_LOG,
+	.expect = EXPECT_RAN,
+};
+
+/* TRACE, with no tracer: ENOSYS, as for a direct call. */
+FIXTURE_VARIANT_ADD(inner, trace_without_tracer)
+{
+	.filtered = FILTER_INNER,
+	.action = SECCOMP_RET_TRACE,
+	.expect = EXPECT_FAILED,
+	.err = ENOSYS,
+};
+
+/* A filter that denies indirect() itself denies every call through it. */
+FIXTURE_VARIANT_ADD(inner, outer_denied)
+{
+	.filtered = FILTER_OUTER,
+	.action = SECCOMP_RET_ERRNO | FILTER_ERRNO,
+	.expect = EXPECT_FAILED,
+	.err = FILTER_ERRNO,
+};
+
+/* A filter for another call lets the call run. */
+FIXTURE_VARIANT_ADD(inner, other_call_filtered)
+{
+	.filtered = FILTER_OTHER,
+	.action = SECCOMP_RET_ERRNO | FILTER_ERRNO,
+	.expect = EXPECT_RAN,
 };
 
 FIXTURE_SETUP(inner)
@@ -204,144 +304,60 @@ FIXTURE_TEARDOWN(inner)
 	TH_LOG("%s: %d calls", ABI_NAME, self->calls);
 }
 
-/* A filter returning ERRNO(e) for the call makes indirect() fail with e. */
-TEST_F(inner, ret_errno)
+/* Each listed call, in its own child, under the variant's filter. */
+TEST_F(inner, every_listed_call)
 {
 	size_t i;
 
 	for (i = 0; i < WHITE_LIST_SIZE; i++) {
 		const struct listed_call *call = &white_list[i];
-		int status = run_filtered(_metadata, call, call->nr, call->op,
-					  SECCOMP_RET_ERRNO | FILTER_ERRNO);
+		__u64 nr = call->nr;
+		__u32 op = call->op;
+		int status;
 
-		assert_exited(_metadata, call, status);
-		ASSERT_EQ(-1, outcome->ret) TH_LOG("%s", call->name);
-		ASSERT_EQ(FILTER_ERRNO, outcome->err) TH_LOG("%s", call->name);
-		assert_no_fd(_metadata, call);
+		if (variant->filtered == FILTER_OUTER) {
+			nr = __NR_indirect;
+			op = 0;
+		} else if (variant->filtered == FILTER_OTHER) {
+			nr = call->nr == __NR_dup ? __NR_socket : __NR_dup;
+			op = 0;
+		}
+		status = run_filtered(_metadata, call, nr, op,
+				      variant->action);
 		self->calls++;
-	}
-}
 
-/* KILL_PROCESS and KILL_THREAD kill the (single-threaded) caller. */
-TEST_F(inner, ret_kill)
-{
-	static const __u32 actions[] = {
-		SECCOMP_RET_KILL_PROCESS, SECCOMP_RET_KILL_THREAD,
-	};
-	size_t i, a;
-
-	for (a = 0; a < ARRAY_SIZE(actions); a++) {
-		for (i = 0; i < WHITE_LIST_SIZE; i++) {
-			const struct listed_call *call = &white_list[i];
-			int status = run_filtered(_metadata, call, call->nr,
-						  call->op, actions[a]);
-
+		if (variant->expect == EXPECT_KILLED) {
 			ASSERT_TRUE(WIFSIGNALED(status))
 				TH_LOG("%s: status %#x", call->name, status);
 			ASSERT_EQ(SIGSYS, WTERMSIG(status));
 			ASSERT_FALSE(outcome->done);
-			self->calls++;
+			continue;
 		}
-	}
-}
-
-/*
- * TRAP delivers SIGSYS naming the inner call; as for a direct call, the
- * handler sees the registers as they were at entry, those of indirect().
- */
-TEST_F(inner, ret_trap)
-{
-	size_t i;
-
-	for (i = 0; i < WHITE_LIST_SIZE; i++) {
-		const struct listed_call *call = &white_list[i];
-		int status = run_filtered(_metadata, call, call->nr, call->op,
-					  SECCOMP_RET_TRAP | FILTER_DATA);
-
 		assert_exited(_metadata, call, status);
-		ASSERT_EQ(1, outcome->sigsys) TH_LOG("%s", call->name);
-		ASSERT_EQ((int)call->nr, outcome->sig_nr)
-			TH_LOG("%s", call->name);
-		ASSERT_EQ(ABI_ARCH, outcome->sig_arch);
-		ASSERT_EQ(FILTER_DATA, outcome->sig_data);
-		ASSERT_EQ(__NR_indirect, outcome->ret) TH_LOG("%s", call->name);
-		assert_no_fd(_metadata, call);
-		self->calls++;
-	}
-}
-
-/* ALLOW and LOG let the call run, with its flags. */
-TEST_F(inner, ret_allow)
-{
-	static const __u32 actions[] = {
-		SECCOMP_RET_ALLOW, SECCOMP_RET_LOG,
-	};
-	size_t i, a;
-
-	for (a = 0; a < ARRAY_SIZE(actions); a++) {
-		for (i = 0; i < WHITE_LIST_SIZE; i++) {
-			const struct listed_call *call = &white_list[i];
-			int status = run_filtered(_metadata, call, call->nr,
-						  call->op, actions[a]);
-
-			assert_exited(_metadata, call, status);
+		switch (variant->expect) {
+		case EXPECT_RAN:
 			ASSERT_EQ(0, outcome->sigsys);
 			assert_ran(_metadata, call);
-			self->calls++;
+			break;
+		case EXPECT_FAILED:
+			ASSERT_EQ(-1, outcome->ret) TH_LOG("%s", call->name);
+			ASSERT_EQ(variant->err, outcome->err)
+				TH_LOG("%s", call->name);
+			assert_no_fd(_metadata, call);
+			break;
+		case EXPECT_TRAPPED:
+			ASSERT_EQ(1, outcome->sigsys) TH_LOG("%s", call->name);
+			ASSERT_EQ((int)call->nr, outcome->sig_nr)
+				TH_LOG("%s", call->name);
+			ASSERT_EQ(ABI_ARCH, outcome->sig_arch);
+			ASSERT_EQ(FILTER_DATA, outcome->sig_data);
+			ASSERT_EQ(__NR_indirect, outcome->ret)
+				TH_LOG("%s", call->name);
+			assert_no_fd(_metadata, call);
+			break;
+		case EXPECT_KILLED:	/* checked above */
+			break;
 		}
-	}
-}
-
-/* TRACE, with no tracer: ENOSYS, as for a direct call. */
-TEST_F(inner, trace_without_tracer)
-{
-	size_t i;
-
-	for (i = 0; i < WHITE_LIST_SIZE; i++) {
-		const struct listed_call *call = &white_list[i];
-		int status = run_filtered(_metadata, call, call->nr, call->op,
-					  SECCOMP_RET_TRACE);
-
-		assert_exited(_metadata, call, status);
-		ASSERT_EQ(-1, outcome->ret) TH_LOG("%s", call->name);
-		ASSERT_EQ(ENOSYS, outcome->err) TH_LOG("%s", call->name);
-		assert_no_fd(_metadata, call);
-		self->calls++;
-	}
-}
-
-/* A filter that denies indirect() itself denies every call through it. */
-TEST_F(inner, outer_denied)
-{
-	size_t i;
-
-	for (i = 0; i < WHITE_LIST_SIZE; i++) {
-		const struct listed_call *call = &white_list[i];
-		int status = run_filtered(_metadata, call, __NR_indirect, 0,
-					  SECCOMP_RET_ERRNO | FILTER_ERRNO);
-
-		assert_exited(_metadata, call, status);
-		ASSERT_EQ(-1, outcome->ret) TH_LOG("%s", call->name);
-		ASSERT_EQ(FILTER_ERRNO, outcome->err) TH_LOG("%s", call->name);
-		assert_no_fd(_metadata, call);
-		self->calls++;
-	}
-}
-
-/* A filter for another call lets the call run. */
-TEST_F(inner, other_call_filtered)
-{
-	size_t i;
-
-	for (i = 0; i < WHITE_LIST_SIZE; i++) {
-		const struct listed_call *call = &white_list[i];
-		__u64 other = call->nr == __NR_dup ? __NR_socket : __NR_dup;
-		int status = run_filtered(_metadata, call, other, 0,
-					  SECCOMP_RET_ERRNO | FILTER_ERRNO);
-
-		assert_exited(_metadata, call, status);
-		assert_ran(_metadata, call);
-		self->calls++;
 	}
 }
 

@@ -10,8 +10,8 @@
 H := harness
 KUNIT_PY = out/src/tools/testing/kunit/kunit.py
 
-.PHONY: all demo check deps tree kernel kernel-noindirect selftests \
-	boot-check patches checkpatch check-patches static-checks cocci-tests run-test shell clean
+.PHONY: all demo check deps tree kernel kernel-noindirect kernel-debug \
+	selftests boot-check boot-debug patches checkpatch check-patches static-checks cocci-tests run-test shell clean
 .NOTPARALLEL:
 
 all: demo
@@ -28,6 +28,10 @@ kernel: tree
 kernel-noindirect: tree
 	@$(H)/build-kernel n
 
+# The test kernel with KASAN, UBSAN, KFENCE, lockdep, kmemleak (debug.config).
+kernel-debug: tree
+	@$(H)/build-kernel debug
+
 selftests: kernel
 	@$(H)/build-selftests
 
@@ -37,6 +41,13 @@ demo: selftests
 
 boot-check: selftests
 	@BOOT_APPEND=kunit.enable=1 $(H)/boot check out/check.log
+
+# The same tests on the debug kernel; results fails on any report it logs.
+# An exec takes ten times as long there: the exec race runs fewer rounds.
+boot-debug: selftests kernel-debug
+	@BOOT_KERNEL=out/bzImage-debug \
+		BOOT_APPEND='kunit.enable=1 INDIRECT_RACE_ROUNDS=1000' \
+		$(H)/boot check out/check-debug.log
 
 # The series as git format-patch against the base, in out/patches.
 patches: tree
@@ -67,8 +78,9 @@ cocci-tests: tree
 	fi
 
 check: checkpatch static-checks cocci-tests kernel-noindirect check-patches \
-	boot-check
-	@$(H)/results out/check.log out/kselftest/kselftest-list.txt $(KUNIT_PY)
+	boot-check boot-debug
+	@$(H)/results out/kselftest/kselftest-list.txt $(KUNIT_PY) \
+		out/check.log out/check-debug.log
 
 # make run-test TEST="indirect_test -r consumer.cloexec.socket"
 run-test: selftests

@@ -1144,22 +1144,12 @@ TEST(signalfd_update)
  */
 static int exec_probe(struct __test_metadata *_metadata, long fd)
 {
-	char exe[PATH_MAX], path[PATH_MAX], arg[24];
+	char path[PATH_MAX], arg[24];
 	char *const argv[] = { path, arg, NULL };
-	ssize_t len;
 	int status;
-	char *dir;
 	pid_t pid;
 
-	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	ASSERT_LT(0, len);
-	exe[len] = '\0';
-	dir = strrchr(exe, '/');
-	ASSERT_TRUE(!!dir);
-	len = snprintf(path, sizeof(path), "%.*s/indirect_exec_probe",
-		       (int)(dir - exe), exe);
-	ASSERT_GT(sizeof(path), len);
-	ASSERT_EQ(0, access(path, X_OK));
+	exec_probe_path(_metadata, path);
 	snprintf(arg, sizeof(arg), "%ld", fd);
 
 	pid = fork();
@@ -1201,30 +1191,6 @@ TEST(exec_race_indirect_cloexec_closed)
 	fd = sys_indirect(&socket_regs, &p, sizeof(p), 0);
 	ASSERT_EQ(INDIRECT_FD_NONBLOCK, fd_flags(fd));
 	ASSERT_EQ(0, exec_probe(_metadata, fd));
-	ASSERT_EQ(0, close(fd));
-}
-
-#define ASSERT_PLAIN_CALLS() assert_plain_calls(_metadata, __LINE__)
-
-/*
- * Plain calls of the entry points indirect() uses get neither flag, as if
- * indirect() had never run.
- */
-static void assert_plain_calls(struct __test_metadata *_metadata, int line)
-{
-	int pfd[2] = { -1, -1 };
-	long fd;
-
-	fd = syscall(__NR_socket, AF_UNIX, SOCK_STREAM, 0);
-	ASSERT_EQ(0, fd_flags(fd)) TH_LOG("socket after line %d", line);
-	ASSERT_EQ(0, close(fd));
-	ASSERT_EQ(0, syscall(__NR_pipe, pfd));
-	ASSERT_EQ(0, fd_flags(pfd[0])) TH_LOG("pipe after line %d", line);
-	ASSERT_EQ(0, fd_flags(pfd[1])) TH_LOG("pipe after line %d", line);
-	ASSERT_EQ(0, close(pfd[0]));
-	ASSERT_EQ(0, close(pfd[1]));
-	fd = syscall(__NR_eventfd, 0);
-	ASSERT_EQ(0, fd_flags(fd)) TH_LOG("eventfd after line %d", line);
 	ASSERT_EQ(0, close(fd));
 }
 

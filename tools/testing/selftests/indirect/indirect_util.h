@@ -9,9 +9,11 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -265,6 +267,50 @@ static inline bool consumer_makes_pair(const struct listed_call *call)
 {
 	return call->nr == __NR_pipe || call->nr == __NR_socketpair ||
 	       call->op == SYS_SOCKETPAIR;
+}
+
+#define ASSERT_PLAIN_CALLS() assert_plain_calls(_metadata, __LINE__)
+
+/*
+ * Plain calls of the entry points indirect() uses get neither flag, as if
+ * indirect() had never run.
+ */
+static inline void assert_plain_calls(struct __test_metadata *_metadata,
+				      int line)
+{
+	int pfd[2] = { -1, -1 };
+	long fd;
+
+	fd = syscall(__NR_socket, AF_UNIX, SOCK_STREAM, 0);
+	ASSERT_EQ(0, fd_flags(fd)) TH_LOG("socket after line %d", line);
+	ASSERT_EQ(0, close(fd));
+	ASSERT_EQ(0, syscall(__NR_pipe, pfd));
+	ASSERT_EQ(0, fd_flags(pfd[0])) TH_LOG("pipe after line %d", line);
+	ASSERT_EQ(0, fd_flags(pfd[1])) TH_LOG("pipe after line %d", line);
+	ASSERT_EQ(0, close(pfd[0]));
+	ASSERT_EQ(0, close(pfd[1]));
+	fd = syscall(__NR_eventfd, 0);
+	ASSERT_EQ(0, fd_flags(fd)) TH_LOG("eventfd after line %d", line);
+	ASSERT_EQ(0, close(fd));
+}
+
+/* indirect_exec_probe's path: next to this program. */
+static inline void exec_probe_path(struct __test_metadata *_metadata,
+				   char path[PATH_MAX])
+{
+	char exe[PATH_MAX];
+	ssize_t len;
+	char *dir;
+
+	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	ASSERT_LT(0, len);
+	exe[len] = '\0';
+	dir = strrchr(exe, '/');
+	ASSERT_TRUE(!!dir);
+	len = snprintf(path, PATH_MAX, "%.*s/indirect_exec_probe",
+		       (int)(dir - exe), exe);
+	ASSERT_GT(PATH_MAX, len);
+	ASSERT_EQ(0, access(path, X_OK));
 }
 
 #endif /* INDIRECT_UTIL_H */

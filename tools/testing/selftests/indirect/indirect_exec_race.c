@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The exec race under load. One thread creates and closes descriptors,
+ * close-on-exec, as fast as it can; the main thread forks and execs
+ * indirect_exec_probe, which counts the descriptors it inherited, round
+ * after round. Through indirect() a descriptor is close-on-exec from
+ * birth: no round may inherit one. socket() followed by fcntl(F_SETFD) is
+ * the control: its leak count shows the window indirect() closes.
+ *
+ * INDIRECT_RACE_ROUNDS=n runs n rounds instead of ROUNDS (the debug kernel
+ * of `make check`, where an exec takes ten times as long, runs fewer).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <linux/close_range.h>
+#include <linux/indirect.h>
+
+#include "indirect_util.h"
+
+#define ROUNDS 10000
+/* Seconds for ROUNDS rounds under TCG (4 ms each, 40 on the debug kernel). */
+#define RACE_TIMEOUT 600
+
+struct creator {
+	long (*create)(void);
+	atomic_bool stop;
+	atomic_ulong created;
+};
+
+static long create_indirect(void)
+{
+	static const struct indirect_registers r = {
+		.nr = __NR_socket,
+		.args = { AF_UNIX, SOCK_STREAM, 0 },
+	};
+	static const struct indirect_params p = {
+		.file_flags = INDIRECT_FD_CLOEXEC,
+	};
+
+	return sys_indirect(&r, &p, sizeof(p), 0);
+}
+
+static long create_plain(void)
+{
+	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+
+	if (fd >= 0 && fcntl(fd, F_SETFD, FD_CLOEXEC)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static void *create_loop(void *arg)
+{
+	struct creator *cr = arg;
+
+	while (!atomic_load(&cr->stop)) {
+		long fd = cr->create();
+
+		if (fd < 0)
+			return (void *)1;
+		close(fd);
+		atomic_fetch_add(&cr->created, 1);
+	}
+	return NULL;
+}
+
+/* Forks and execs the probe in count mode: how many it inherited. */
+static int probe_count(struct __test_metadata *_metadata, char *path)
+{
+	char *const argv[] = { path, "--count", NULL };
+	int status;
+	pid_t pid;
+
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		execve(path, argv, environ);
+		_exit(127);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	ASSERT_GT(125, WEXITSTATUS(status)) TH_LOG("the probe failed");
+	return WEXITSTATUS(status);
+}
+
+/* Runs the race for ROUNDS rounds; returns the rounds that leaked. */
+static unsigned int run_race(struct __test_metadata *_metadata,
+			     long (*create)(void), const char *what)
+{
+	const char *env = getenv("INDIRECT_RACE_ROUNDS");
+	unsigned int rounds = env ? strtoul(env, NULL, 0) : ROUNDS;
+	struct creator cr = { .create = create };
+	unsigned int leaks = 0, i;
+	unsigned long created;
+	char path[PATH_MAX];
+	pthread_t thread;
+	void *failed;
+	int fd;
+
+	exec_probe_path(_metadata, path);
+	/* Only the creator's descriptors may reach a probe. */
+	ASSERT_EQ(0, syscall(__NR_close_range, 3, ~0U, CLOSE_RANGE_CLOEXEC));
+	ASSERT_EQ(0, probe_count(_metadata, path));
+	/* The probe sees an inherited descriptor. */
+	fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(1, probe_count(_metadata, path));
+	ASSERT_EQ(0, close(fd));
+
+	ASSERT_EQ(0, pthread_create(&thread, NULL, create_loop, &cr));
+	ASSERT_LT(0, rounds);
+	for (i = 0; i < rounds; i++)
+		leaks += probe_count(_metadata, path) != 0;
+	atomic_store(&cr.stop, true);
+	ASSERT_EQ(0, pthread_join(thread, &failed));
+	ASSERT_TRUE(!failed) TH_LOG("the creator failed");
+	created = atomic_load(&cr.created);
+	TH_LOG("exec race: %s: %s: %u of %u rounds leaked, %lu descriptors created",
+	       ABI_NAME, what, leaks, rounds, created);
+	/* The rounds overlapped descriptors being created. */
+	ASSERT_LE(rounds, created);
+	return leaks;
+}
+
+FIXTURE(race)
+{
+};
+
+FIXTURE_VARIANT(race)
+{
+	long (*create)(void);
+	const char *what;
+	/* The control reports its leaks: that there are any is not sure. */
+	bool must_not_leak;
+};
+
+FIXTURE_VARIANT_ADD(race, indirect_cloexec)
+{
+	.create = create_indirect,
+	.what = "indirect(socket, CLOEXEC)",
+	.must_not_leak = true,
+};
+
+FIXTURE_VARIANT_ADD(race, socket_fcntl_control)
+{
+	.create = create_plain,
+	.what = "socket()+fcntl(FD_CLOEXEC)",
+};
+
+FIXTURE_SETUP(race)
+{
+}
+
+FIXTURE_TEARDOWN(race)
+{
+}
+
+TEST_F_TIMEOUT(race, rounds, RACE_TIMEOUT)
+{
+	unsigned int leaks = run_race(_metadata, variant->create,
+				      variant->what);
+
+	if (variant->must_not_leak)
+		ASSERT_EQ(0, leaks);
+}
+
+TEST_HARNESS_MAIN

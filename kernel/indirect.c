@@ -8,6 +8,7 @@
  * them, so ordinary system calls pay nothing.
  */
 
+#include <linux/audit.h>
 #include <linux/compat.h>
 #include <linux/indirect.h>
 #include <linux/net.h>
@@ -230,12 +231,16 @@ static long do_indirect(const struct indirect_registers __user *uregs,
 	if (indirect_seccomp_denies(&inner, &ret))
 		return ret;
 
-	/* Tracers of sys_enter/sys_exit see the inner call like a direct one. */
+	/*
+	 * Tracers of sys_enter/sys_exit see the inner call like a direct
+	 * one; audit adds an AUDIT_INDIRECT record naming it to the event.
+	 */
 	trace_sys_enter(&inner, syscall_get_nr(current, &inner));
 	indirect_enter(&params);
 	ret = arch_indirect_call(&inner, nr, abi);
 	indirect_exit();
 	trace_sys_exit(&inner, ret);
+	audit_indirect_call(&inner, ret);
 
 	return ret;
 }

@@ -26,7 +26,6 @@
 /* What the records of one event (one serial) said. */
 struct event {
 	unsigned int serial;
-	bool ended;
 	long syscall, exit;
 	int pid;
 	char inner[512];	/* the AUDIT_INDIRECT record, if any */
@@ -49,17 +48,17 @@ static int audit_request(int fd, int type, const void *data, size_t len)
 	memcpy(req.data, data, len);
 	if (send(fd, &req, req.nh.nlmsg_len, 0) < 0)
 		return -errno;
+	/* One message per datagram; records may come before the ack. */
 	for (;;) {
 		struct nlmsghdr *nh = (struct nlmsghdr *)buf;
 		ssize_t n = recv(fd, buf, sizeof(buf), 0);
 
 		if (n < 0)
 			return -errno;
-		for (; NLMSG_OK(nh, n); nh = NLMSG_NEXT(nh, n)) {
-			if (nh->nlmsg_type == NLMSG_ERROR &&
-			    nh->nlmsg_seq == req.nh.nlmsg_seq)
-				return ((struct nlmsgerr *)NLMSG_DATA(nh))->error;
-		}
+		if (n >= (ssize_t)NLMSG_LENGTH(sizeof(struct nlmsgerr)) &&
+		    nh->nlmsg_type == NLMSG_ERROR &&
+		    nh->nlmsg_seq == req.nh.nlmsg_seq)
+			return ((struct nlmsgerr *)NLMSG_DATA(nh))->error;
 	}
 }
 
@@ -119,42 +118,38 @@ static int read_events(struct __test_metadata *_metadata, int fd, pid_t pid,
 
 	while (done < want) {
 		struct nlmsghdr *nh = (struct nlmsghdr *)buf;
+		unsigned int serial;
+		struct event *e;
+		char *text;
 		ssize_t len;
 
 		ASSERT_EQ(1, poll(&pfd, 1, RECORDS_TIMEOUT_MS))
 			TH_LOG("%d of %d events recorded", done, want);
+		/*
+		 * One record per datagram; its nlmsg_len leaves out the
+		 * header, as auditd expects, so the datagram's size counts.
+		 */
 		len = recv(fd, buf, sizeof(buf) - 1, 0);
-		ASSERT_LT(0, len);
-		for (; NLMSG_OK(nh, len); nh = NLMSG_NEXT(nh, len)) {
-			char text[1024];
-			unsigned int serial;
-			size_t tlen = NLMSG_PAYLOAD(nh, 0);
-			struct event *e;
-
-			if (tlen >= sizeof(text))
-				tlen = sizeof(text) - 1;
-			memcpy(text, NLMSG_DATA(nh), tlen);
-			text[tlen] = '\0';
-			if (sscanf(text, "audit(%*u.%*u:%u)", &serial) != 1)
-				continue;
-			e = event_of(ev, &n, serial);
-			ASSERT_TRUE(!!e);
-			switch (nh->nlmsg_type) {
-			case AUDIT_SYSCALL:
-				e->syscall = field(text, " syscall=", 10);
-				e->exit = field(text, " exit=", 10);
-				e->pid = field(text, " pid=", 10);
-				break;
-			case AUDIT_INDIRECT:
-				snprintf(e->inner, sizeof(e->inner), "%s",
-					 strchr(text, ' ') + 1);
-				break;
-			case AUDIT_EOE:
-				e->ended = true;
-				done += e->pid == pid &&
-					e->syscall == __NR_indirect;
-				break;
-			}
+		ASSERT_LE((ssize_t)NLMSG_HDRLEN, len);
+		buf[len] = '\0';
+		text = buf + NLMSG_HDRLEN;
+		if (sscanf(text, "audit(%*u.%*u:%u)", &serial) != 1)
+			continue;
+		e = event_of(ev, &n, serial);
+		ASSERT_TRUE(!!e);
+		switch (nh->nlmsg_type) {
+		case AUDIT_SYSCALL:
+			e->syscall = field(text, " syscall=", 10);
+			e->exit = field(text, " exit=", 10);
+			e->pid = field(text, " pid=", 10);
+			break;
+		case AUDIT_INDIRECT:
+			snprintf(e->inner, sizeof(e->inner), "%s",
+				 strchr(text, ' ') + 1);
+			break;
+		case AUDIT_EOE:
+			done += e->pid == pid && e->syscall == __NR_indirect;
+			break;
 		}
 	}
 	/* Keep the events of indirect() in the child, in order. */

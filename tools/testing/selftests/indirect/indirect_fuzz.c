@@ -230,6 +230,57 @@ static bool in_arena(struct fuzzer *f, __u64 p, size_t n)
 	return p >= uptr(f->arena) && p <= uptr(f->arena + 2 * f->ps) - n;
 }
 
+#ifdef __i386__
+/* The kernel takes the low half of each argument of a 32-bit caller. */
+#define ARG_PTR(v)	((__u32)(v))
+#define USER_END	(~0ULL)
+#else
+#define ARG_PTR(v)	(v)
+/* x32 maps nothing above 4 GiB either; nothing is mapped above this. */
+#define USER_END	(1ULL << 47)
+#endif
+
+/*
+ * A pointer the kernel may write through, or read a call from: one that
+ * is neither in the arena nor surely unmapped could be this program's own
+ * memory, and becomes the unmapped page.
+ */
+static __u64 safe_ptr(struct fuzzer *f, __u64 p)
+{
+	p = ARG_PTR(p);
+	if (!p || p >= USER_END ||
+	    (p >= uptr(f->arena) && p < uptr(f->arena + 4 * f->ps)))
+		return p;
+	return uptr(f->unmapped);
+}
+
+/* Makes the descriptors a pair-making call would store land in the arena. */
+static void safe_outputs(struct fuzzer *f, __u64 rp,
+			 struct indirect_registers *r, __u32 sc_args[4])
+{
+	const struct listed_call *call = listed(r->nr, r->args[0]);
+	struct indirect_registers *mem = (void *)(uintptr_t)rp;
+	int arg = -1;
+
+	if (!call)
+		return;
+	if (call->nr == __NR_pipe)
+		arg = 0;
+	else if (call->nr == __NR_socketpair)
+		arg = 3;
+	else if (call->op)
+		arg = 1;	/* socketcall()'s arguments, then their [3] */
+	if (arg < 0)
+		return;
+	r->args[arg] = mem->args[arg] = safe_ptr(f, r->args[arg]);
+	if (call->op == SYS_SOCKETPAIR &&
+	    in_arena(f, (__u32)r->args[1], 4 * sizeof(*sc_args))) {
+		__u32 *mem_sc = (__u32 *)(uintptr_t)(__u32)r->args[1];
+
+		sc_args[3] = mem_sc[3] = safe_ptr(f, sc_args[3]);
+	}
+}
+
 /*
  * What the kernel will read, copied before the call: afterwards a pair of
  * descriptors may have been stored over it. nr is ~0 where it cannot read.
@@ -294,10 +345,12 @@ static void *fuzz_loop(void *arg)
 		r = (void *)(f->arena + pick(f, f->ps - 16 - sizeof(*r)));
 		fuzz_regs(f, &regs, sc_args);
 		memcpy(r, &regs, sizeof(regs));
-		rp = pick(f, 16) ? uptr(r) : fuzz_ptr(f);
+		rp = pick(f, 16) ? uptr(r) : safe_ptr(f, fuzz_ptr(f));
+		rp = (uintptr_t)rp;
 		pp = fuzz_params(f, &size);
 		flags = pick(f, 16) ? 0 : 1ULL << pick(f, 64);
 		snapshot(f, rp, &regs, sc_read);
+		safe_outputs(f, rp, &regs, sc_read);
 		ret = syscall(__NR_indirect, (uintptr_t)rp, (uintptr_t)pp,
 			      (size_t)size, (unsigned long)flags);
 		if (ret >= 0)

@@ -22,6 +22,7 @@
 #include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
+#include <linux/const.h>
 #include <linux/indirect.h>
 
 #include "indirect_util.h"
@@ -237,7 +238,7 @@ static bool in_arena(struct fuzzer *f, __u64 p, size_t n)
 #else
 #define ARG_PTR(v)	(v)
 /* x32 maps nothing above 4 GiB either; nothing is mapped above this. */
-#define USER_END	(1ULL << 47)
+#define USER_END	_BITULL(47)
 #endif
 
 /*
@@ -272,12 +273,14 @@ static void safe_outputs(struct fuzzer *f, __u64 rp,
 		arg = 1;	/* socketcall()'s arguments, then their [3] */
 	if (arg < 0)
 		return;
-	r->args[arg] = mem->args[arg] = safe_ptr(f, r->args[arg]);
+	r->args[arg] = safe_ptr(f, r->args[arg]);
+	mem->args[arg] = r->args[arg];
 	if (call->op == SYS_SOCKETPAIR &&
 	    in_arena(f, (__u32)r->args[1], 4 * sizeof(*sc_args))) {
 		__u32 *mem_sc = (__u32 *)(uintptr_t)(__u32)r->args[1];
 
-		sc_args[3] = mem_sc[3] = safe_ptr(f, sc_args[3]);
+		sc_args[3] = safe_ptr(f, sc_args[3]);
+		mem_sc[3] = sc_args[3];
 	}
 }
 

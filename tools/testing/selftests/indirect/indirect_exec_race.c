@@ -15,7 +15,6 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
-#include <sys/wait.h>
 #include <linux/close_range.h>
 #include <linux/indirect.h>
 
@@ -73,20 +72,11 @@ static void *create_loop(void *arg)
 /* Forks and execs the probe in count mode: how many it inherited. */
 static int probe_count(struct __test_metadata *_metadata, char *path)
 {
-	char *const argv[] = { path, "--count", NULL };
-	int status;
-	pid_t pid;
+	int status = run_exec_probe(path, "--count");
 
-	pid = fork();
-	ASSERT_LE(0, pid);
-	if (!pid) {
-		execve(path, argv, environ);
-		_exit(127);
-	}
-	ASSERT_EQ(pid, waitpid(pid, &status, 0));
-	ASSERT_TRUE(WIFEXITED(status));
-	ASSERT_GT(125, WEXITSTATUS(status)) TH_LOG("the probe failed");
-	return WEXITSTATUS(status);
+	ASSERT_LE(0, status);
+	ASSERT_GT(125, status) TH_LOG("the probe failed");
+	return status;
 }
 
 /* Runs the race for ROUNDS rounds; returns the rounds that leaked. */

@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
-#include <sys/wait.h>
 #include <linux/const.h>
 #include <linux/indirect.h>
 
@@ -35,7 +34,6 @@
 #define NR_SPACE	1024
 
 struct fuzzer {
-	struct __test_metadata *_metadata;
 	const struct consumers *c;
 	unsigned long calls;
 	__u64 seed;
@@ -374,20 +372,11 @@ static void *fuzz_loop(void *arg)
 static void *exec_loop(void *arg)
 {
 	char *path = arg;
-	char *const argv[] = { path, "--count", NULL };
-	int status;
-	pid_t pid;
 
 	while (!atomic_load(&fuzz_done)) {
-		pid = fork();
-		if (pid < 0)
-			return path;
-		if (!pid) {
-			execve(path, argv, environ);
-			_exit(127);
-		}
-		if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-		    WEXITSTATUS(status) >= 125)
+		int status = run_exec_probe(path, "--count");
+
+		if (status < 0 || status >= 125)
 			return path;
 		atomic_fetch_add(&fuzz_execs, 1);
 	}
@@ -431,7 +420,6 @@ FIXTURE_SETUP(fuzz)
 		ASSERT_EQ(0, mprotect(m + 2 * ps, ps, PROT_NONE));
 		ASSERT_EQ(0, munmap(m + 3 * ps, ps));
 		*f = (struct fuzzer) {
-			._metadata = _metadata,
 			.c = &self->c,
 			.calls = FUZZ_CALLS / FUZZ_THREADS,
 			.seed = seed + i + 1,

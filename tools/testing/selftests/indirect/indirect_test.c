@@ -1145,22 +1145,13 @@ TEST(signalfd_update)
 static int exec_probe(struct __test_metadata *_metadata, long fd)
 {
 	char path[PATH_MAX], arg[24];
-	char *const argv[] = { path, arg, NULL };
 	int status;
-	pid_t pid;
 
 	exec_probe_path(_metadata, path);
 	snprintf(arg, sizeof(arg), "%ld", fd);
-
-	pid = fork();
-	ASSERT_LE(0, pid);
-	if (!pid) {
-		execve(path, argv, environ);
-		_exit(3);
-	}
-	ASSERT_EQ(pid, waitpid(pid, &status, 0));
-	ASSERT_TRUE(WIFEXITED(status));
-	return WEXITSTATUS(status);
+	status = run_exec_probe(path, arg);
+	ASSERT_LE(0, status);
+	return status;
 }
 
 /*

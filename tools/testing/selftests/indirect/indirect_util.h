@@ -20,6 +20,7 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <linux/audit.h>
 #include <linux/indirect.h>
 #include <linux/net.h>
@@ -311,6 +312,29 @@ static inline void exec_probe_path(struct __test_metadata *_metadata,
 		       (int)(dir - exe), exe);
 	ASSERT_GT(PATH_MAX, len);
 	ASSERT_EQ(0, access(path, X_OK));
+}
+
+/*
+ * Forks and execs the probe at @path with @arg; returns its exit status,
+ * or -1 if it did not run or did not exit. Asserts nothing, so that a
+ * thread other than the test's may call it.
+ */
+static inline int run_exec_probe(char *path, char *arg)
+{
+	char *const argv[] = { path, arg, NULL };
+	int status;
+	pid_t pid;
+
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		execve(path, argv, environ);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
 }
 
 #endif /* INDIRECT_UTIL_H */

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The exec race under load. One thread creates and closes descriptors,
- * close-on-exec, as fast as it can; the main thread forks and execs
- * indirect_exec_probe, which counts the descriptors it inherited, round
- * after round. Through indirect() a descriptor is close-on-exec from
+ * close-on-exec, as fast as it can on CPU 0; the main thread forks and
+ * execs indirect_exec_probe on CPU 1, which counts the descriptors it
+ * inherited, round after round. Through indirect() a descriptor is close-on-exec from
  * birth: no round may inherit one. socket() followed by fcntl(F_SETFD) is
  * the control: its leak count shows the window indirect() closes.
  *
@@ -28,6 +28,7 @@ struct creator {
 	long (*create)(void);
 	atomic_bool stop;
 	atomic_ulong created;
+	bool unpinned;
 };
 
 static long create_indirect(void)
@@ -58,6 +59,10 @@ static void *create_loop(void *arg)
 {
 	struct creator *cr = arg;
 
+	if (!pin_to_cpu(0)) {
+		cr->unpinned = true;
+		return (void *)1;
+	}
 	while (!atomic_load(&cr->stop)) {
 		long fd = cr->create();
 
@@ -93,6 +98,8 @@ static unsigned int run_race(struct __test_metadata *_metadata,
 	void *failed;
 	int fd;
 
+	assert_two_cpus(_metadata);
+	ASSERT_TRUE(pin_to_cpu(1));
 	exec_probe_path(_metadata, path);
 	/* Only the creator's descriptors may reach a probe. */
 	ASSERT_EQ(0, syscall(__NR_close_range, 3, ~0U, CLOSE_RANGE_CLOEXEC));
@@ -109,6 +116,7 @@ static unsigned int run_race(struct __test_metadata *_metadata,
 		leaks += probe_count(_metadata, path) != 0;
 	atomic_store(&cr.stop, true);
 	ASSERT_EQ(0, pthread_join(thread, &failed));
+	ASSERT_FALSE(cr.unpinned) TH_LOG("the creator could not run on CPU 0");
 	ASSERT_TRUE(!failed) TH_LOG("the creator failed");
 	created = atomic_load(&cr.created);
 	TH_LOG("exec race: %s: %s: %u of %u rounds leaked, %lu descriptors created",

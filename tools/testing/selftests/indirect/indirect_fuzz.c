@@ -5,14 +5,16 @@
  * spaces of all three x86 ABIs, random arguments (often those that make a
  * listed call succeed, with a few changed), random parameter sizes, tails
  * and flags, and pointers that are NULL, unmapped, kernel addresses or
- * right against a PROT_NONE page. Meanwhile another thread forks and execs
- * a probe. Afterwards no descriptor may be left but those the fuzzer closed,
+ * right against a PROT_NONE page, thread i on CPU i. Meanwhile another
+ * thread forks and execs a probe. Afterwards no descriptor may be left but those the fuzzer closed,
  * and a plain call made between fuzzed ones must never pick up flags. The
  * debug kernel run of `make check` turns anything the kernel does wrong
  * into a KASAN, lockdep, UBSAN or kmemleak report, which fails the run.
  *
  * INDIRECT_FUZZ_SEED=n repeats a run's sequence of calls (per thread; the
  * interleaving is the scheduler's); the seed of each run is logged.
+ * INDIRECT_FUZZ_CALLS=n makes n calls instead of FUZZ_CALLS (the debug
+ * kernel of `make check` makes fewer).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -36,6 +38,7 @@
 struct fuzzer {
 	const struct consumers *c;
 	unsigned long calls;
+	int cpu;
 	__u64 seed;
 	long ps;
 	/*
@@ -337,6 +340,8 @@ static void *fuzz_loop(void *arg)
 	struct fuzzer *f = arg;
 	unsigned long i;
 
+	if (!pin_to_cpu(f->cpu))
+		f->failure = "could not pin the thread to its CPU";
 	for (i = 0; i < f->calls && !f->failure; i++) {
 		__u32 *sc_args = (__u32 *)(f->arena + f->ps - 16), sc_read[4];
 		struct indirect_registers *r, regs;
@@ -383,6 +388,13 @@ static void *exec_loop(void *arg)
 	return NULL;
 }
 
+static unsigned long fuzz_nr_calls(void)
+{
+	const char *env = getenv("INDIRECT_FUZZ_CALLS");
+
+	return env ? strtoul(env, NULL, 0) : FUZZ_CALLS;
+}
+
 static __u64 fuzz_seed(void)
 {
 	const char *env = getenv("INDIRECT_FUZZ_SEED");
@@ -398,6 +410,7 @@ FIXTURE(fuzz)
 {
 	struct consumers c;
 	struct fuzzer f[FUZZ_THREADS];
+	unsigned long calls;
 	char probe[PATH_MAX];
 };
 
@@ -407,6 +420,8 @@ FIXTURE_SETUP(fuzz)
 	__u64 seed = fuzz_seed();
 	int i;
 
+	assert_two_cpus(_metadata);
+	self->calls = fuzz_nr_calls();
 	consumers_init(_metadata, &self->c);
 	exec_probe_path(_metadata, self->probe);
 	TH_LOG("%s: seed %#llx", ABI_NAME, (unsigned long long)seed);
@@ -421,7 +436,8 @@ FIXTURE_SETUP(fuzz)
 		ASSERT_EQ(0, munmap(m + 3 * ps, ps));
 		*f = (struct fuzzer) {
 			.c = &self->c,
-			.calls = FUZZ_CALLS / FUZZ_THREADS,
+			.calls = self->calls / FUZZ_THREADS,
+			.cpu = i % 2,
 			.seed = seed + i + 1,
 			.ps = ps,
 			.arena = m,
@@ -465,7 +481,7 @@ TEST_F_TIMEOUT(fuzz, calls, 600)
 	ASSERT_TRUE(!exec_failed) TH_LOG("fork+exec of the probe failed");
 	TH_LOG("fuzz: %s: %lu calls, %lu succeeded, %lu descriptors closed, %lu fork+exec",
 	       ABI_NAME, calls, succeeded, closed, atomic_load(&fuzz_execs));
-	ASSERT_EQ(FUZZ_CALLS, calls);
+	ASSERT_EQ(self->calls / FUZZ_THREADS * FUZZ_THREADS, calls);
 	ASSERT_EQ(before, nr_fds(_metadata)) TH_LOG("descriptors leaked");
 }
 

@@ -8,6 +8,7 @@
 #define INDIRECT_UTIL_H
 
 #include <dirent.h>
+#include <sched.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
@@ -335,6 +336,27 @@ static inline int run_exec_probe(char *path, char *arg)
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
 		return -1;
 	return WEXITSTATUS(status);
+}
+
+/*
+ * Pins the calling thread to @cpu and checks that it runs there, so that
+ * the two sides of a race run side by side. Asserts nothing, so that any
+ * thread may call it; fails if the machine has no CPU @cpu.
+ */
+static inline bool pin_to_cpu(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	return !sched_setaffinity(0, sizeof(set), &set) && sched_getcpu() == cpu;
+}
+
+/* The two sides of a race need a CPU each. */
+static inline void assert_two_cpus(struct __test_metadata *_metadata)
+{
+	ASSERT_LE(2, sysconf(_SC_NPROCESSORS_ONLN))
+		TH_LOG("a race needs two CPUs online: boot with -smp 2");
 }
 
 #endif /* INDIRECT_UTIL_H */

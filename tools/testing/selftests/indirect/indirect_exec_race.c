@@ -93,6 +93,7 @@ static unsigned int run_race(struct __test_metadata *_metadata,
 	struct creator cr = { .create = create };
 	unsigned int leaks = 0, i;
 	unsigned long created;
+	struct timespec start;
 	char path[PATH_MAX];
 	pthread_t thread;
 	void *failed;
@@ -110,6 +111,7 @@ static unsigned int run_race(struct __test_metadata *_metadata,
 	ASSERT_EQ(1, probe_count(_metadata, path));
 	ASSERT_EQ(0, close(fd));
 
+	clock_gettime(CLOCK_MONOTONIC, &start);
 	ASSERT_EQ(0, pthread_create(&thread, NULL, create_loop, &cr));
 	ASSERT_LT(0, rounds);
 	for (i = 0; i < rounds; i++)
@@ -119,8 +121,8 @@ static unsigned int run_race(struct __test_metadata *_metadata,
 	ASSERT_FALSE(cr.unpinned) TH_LOG("the creator could not run on CPU 0");
 	ASSERT_TRUE(!failed) TH_LOG("the creator failed");
 	created = atomic_load(&cr.created);
-	TH_LOG("exec race: %s: %s: %u of %u rounds leaked, %lu descriptors created",
-	       ABI_NAME, what, leaks, rounds, created);
+	TH_LOG("exec race: %s: %s: %u of %u rounds leaked in %.1f s, %lu created",
+	       ABI_NAME, what, leaks, rounds, seconds_since(&start), created);
 	/* The rounds overlapped descriptors being created. */
 	ASSERT_LE(rounds, created);
 	return leaks;

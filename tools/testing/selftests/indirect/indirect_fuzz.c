@@ -455,9 +455,11 @@ TEST_F_TIMEOUT(fuzz, calls, 600)
 	pthread_t threads[FUZZ_THREADS], exec_thread;
 	unsigned long calls = 0, succeeded = 0, closed = 0;
 	int before = nr_fds(_metadata);
+	struct timespec start;
 	void *exec_failed;
 	int i;
 
+	clock_gettime(CLOCK_MONOTONIC, &start);
 	atomic_store(&fuzz_done, false);
 	atomic_store(&fuzz_execs, 0);
 	ASSERT_EQ(0, pthread_create(&exec_thread, NULL, exec_loop,
@@ -479,8 +481,9 @@ TEST_F_TIMEOUT(fuzz, calls, 600)
 	atomic_store(&fuzz_done, true);
 	ASSERT_EQ(0, pthread_join(exec_thread, &exec_failed));
 	ASSERT_TRUE(!exec_failed) TH_LOG("fork+exec of the probe failed");
-	TH_LOG("fuzz: %s: %lu calls, %lu succeeded, %lu descriptors closed, %lu fork+exec",
-	       ABI_NAME, calls, succeeded, closed, atomic_load(&fuzz_execs));
+	TH_LOG("fuzz: %s: %lu calls in %.1f s, %lu succeeded, %lu closed, %lu fork+exec",
+	       ABI_NAME, calls, seconds_since(&start), succeeded, closed,
+	       atomic_load(&fuzz_execs));
 	ASSERT_EQ(self->calls / FUZZ_THREADS * FUZZ_THREADS, calls);
 	ASSERT_EQ(before, nr_fds(_metadata)) TH_LOG("descriptors leaked");
 }

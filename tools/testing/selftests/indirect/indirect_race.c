@@ -242,6 +242,7 @@ TEST_F_TIMEOUT(read_once, one_snapshot, RACE_TIMEOUT)
 		.writer_cpu = 1,
 	};
 	int before = nr_fds(_metadata), f, s;
+	struct timespec start;
 	pthread_t thread;
 	void *failed;
 
@@ -259,6 +260,7 @@ TEST_F_TIMEOUT(read_once, one_snapshot, RACE_TIMEOUT)
 		*field_ptr(&sh, f) = fields[f].good;
 	ASSERT_TRUE(pin_to_cpu(0));
 
+	clock_gettime(CLOCK_MONOTONIC, &start);
 	ASSERT_EQ(0, pthread_create(&thread, NULL, writer, &sh));
 	for (i = 0; i < calls; i++) {
 		unsigned int size = atomic_load_explicit(&sh.size,
@@ -277,8 +279,9 @@ TEST_F_TIMEOUT(read_once, one_snapshot, RACE_TIMEOUT)
 	ASSERT_TRUE(!failed) TH_LOG("the writer could not run on CPU 1");
 	ASSERT_EQ(0, sched_getcpu());
 
-	TH_LOG("read once: %s: %lu calls, %lu raced by the writer's %lu writes",
-	       ABI_NAME, calls, raced, atomic_load(&sh.writes));
+	TH_LOG("read once: %s: %lu calls in %.1f s, %lu raced by %lu writes",
+	       ABI_NAME, calls, seconds_since(&start), raced,
+	       atomic_load(&sh.writes));
 	for (s = 0; s < NR_SIZES; s++)
 		log_outcomes(_metadata, sh.sizes[s], n[s]);
 	/* The writer raced the calls: every outcome it allows happened. */
@@ -438,8 +441,10 @@ TEST_F_TIMEOUT(publication, plain_calls_get_no_flags, RACE_TIMEOUT)
 	};
 	int before = nr_fds(_metadata);
 	pthread_t pub_thread, pc_thread;
+	struct timespec start;
 
 	assert_two_cpus(_metadata);
+	clock_gettime(CLOCK_MONOTONIC, &start);
 	ASSERT_EQ(0, pthread_create(&pub_thread, NULL, publish_loop, &pub));
 	ASSERT_EQ(0, pthread_create(&pc_thread, NULL, plain_loop, &pc));
 	ASSERT_EQ(0, pthread_join(pc_thread, NULL));
@@ -447,8 +452,9 @@ TEST_F_TIMEOUT(publication, plain_calls_get_no_flags, RACE_TIMEOUT)
 	ASSERT_EQ(0, pthread_join(pub_thread, NULL));
 	EXPECT_TRUE(!pc.failure) TH_LOG("call %lu: %s", pc.calls, pc.failure);
 	EXPECT_TRUE(!pub.failure) TH_LOG("%s", pub.failure);
-	TH_LOG("publication: %s: %s: %lu plain calls, %lu during %lu indirect() calls",
-	       ABI_NAME, variant->where, pc.calls, pc.overlapped, pub.calls);
+	TH_LOG("publication: %s: %s: %lu plain calls in %.1f s, %lu during %lu indirect()",
+	       ABI_NAME, variant->where, pc.calls, seconds_since(&start),
+	       pc.overlapped, pub.calls);
 	/* The plain calls ran while the parameters were published. */
 	EXPECT_LT(0, pc.overlapped);
 	ASSERT_EQ(before, nr_fds(_metadata));

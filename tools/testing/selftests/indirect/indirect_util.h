@@ -352,6 +352,16 @@ static inline bool pin_to_cpu(int cpu)
 	return !sched_setaffinity(0, sizeof(set), &set) && sched_getcpu() == cpu;
 }
 
+/* Seconds since @start (CLOCK_MONOTONIC), for the stress tests' logs. */
+static inline double seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec - start->tv_sec +
+	       (now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
 /* The two sides of a race need a CPU each. */
 static inline void assert_two_cpus(struct __test_metadata *_metadata)
 {

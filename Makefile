@@ -46,8 +46,8 @@ boot-check: selftests
 # Everything takes five to ten times as long there: the stress tests run
 # fewer rounds and calls, so that the boot takes less than a third of its
 # timeout (README: measured times).
-DEBUG_SCALE := INDIRECT_RACE_ROUNDS=1000 INDIRECT_FUZZ_CALLS=100000 \
-	INDIRECT_RACE_CALLS=30000
+DEBUG_SCALE := INDIRECT_RACE_ROUNDS=500 INDIRECT_FUZZ_CALLS=100000 \
+	INDIRECT_RACE_CALLS=15000
 boot-debug: selftests kernel-debug
 	@BOOT_KERNEL=out/bzImage-debug \
 		BOOT_APPEND='kunit.enable=1 $(DEBUG_SCALE)' \

@@ -3,9 +3,10 @@
  * The exec race under load. One thread creates and closes descriptors,
  * close-on-exec, as fast as it can on CPU 0; the main thread forks and
  * execs indirect_exec_probe on CPU 1, which counts the descriptors it
- * inherited, round after round. Through indirect() a descriptor is close-on-exec from
- * birth: no round may inherit one. socket() followed by fcntl(F_SETFD) is
- * the control: its leak count shows the window indirect() closes.
+ * inherited, round after round. Through indirect() a descriptor is
+ * close-on-exec from birth: no round may inherit one. socket() followed
+ * by fcntl(F_SETFD) is the control: its leak count shows the window
+ * indirect() closes.
  *
  * INDIRECT_RACE_ROUNDS=n runs n rounds instead of ROUNDS (the debug kernel
  * of `make check`, where an exec takes ten times as long, runs fewer).
@@ -88,8 +89,7 @@ static int probe_count(struct __test_metadata *_metadata, char *path)
 static unsigned int run_race(struct __test_metadata *_metadata,
 			     long (*create)(void), const char *what)
 {
-	const char *env = getenv("INDIRECT_RACE_ROUNDS");
-	unsigned int rounds = env ? strtoul(env, NULL, 0) : ROUNDS;
+	unsigned int rounds = count_from_env("INDIRECT_RACE_ROUNDS", ROUNDS);
 	struct creator cr = { .create = create };
 	unsigned int leaks = 0, i;
 	unsigned long created;

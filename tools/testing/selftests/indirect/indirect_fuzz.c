@@ -6,10 +6,11 @@
  * listed call succeed, with a few changed), random parameter sizes, tails
  * and flags, and pointers that are NULL, unmapped, kernel addresses or
  * right against a PROT_NONE page, thread i on CPU i. Meanwhile another
- * thread forks and execs a probe. Afterwards no descriptor may be left but those the fuzzer closed,
- * and a plain call made between fuzzed ones must never pick up flags. The
- * debug kernel run of `make check` turns anything the kernel does wrong
- * into a KASAN, lockdep, UBSAN or kmemleak report, which fails the run.
+ * thread forks and execs a probe. Afterwards no descriptor may be left
+ * but those the fuzzer closed, and a plain call made between fuzzed ones
+ * must never pick up flags. The debug kernel run of `make check` turns
+ * anything the kernel does wrong into a KASAN, lockdep, UBSAN or kmemleak
+ * report, which fails the run.
  *
  * INDIRECT_FUZZ_SEED=n repeats a run's sequence of calls (per thread; the
  * interleaving is the scheduler's); the seed of each run is logged.
@@ -388,13 +389,6 @@ static void *exec_loop(void *arg)
 	return NULL;
 }
 
-static unsigned long fuzz_nr_calls(void)
-{
-	const char *env = getenv("INDIRECT_FUZZ_CALLS");
-
-	return env ? strtoul(env, NULL, 0) : FUZZ_CALLS;
-}
-
 static __u64 fuzz_seed(void)
 {
 	const char *env = getenv("INDIRECT_FUZZ_SEED");
@@ -421,7 +415,7 @@ FIXTURE_SETUP(fuzz)
 	int i;
 
 	assert_two_cpus(_metadata);
-	self->calls = fuzz_nr_calls();
+	self->calls = count_from_env("INDIRECT_FUZZ_CALLS", FUZZ_CALLS);
 	consumers_init(_metadata, &self->c);
 	exec_probe_path(_metadata, self->probe);
 	TH_LOG("%s: seed %#llx", ABI_NAME, (unsigned long long)seed);

@@ -38,9 +38,7 @@
 
 static unsigned long race_calls(void)
 {
-	const char *env = getenv("INDIRECT_RACE_CALLS");
-
-	return env ? strtoul(env, NULL, 0) : RACE_CALLS;
+	return count_from_env("INDIRECT_RACE_CALLS", RACE_CALLS);
 }
 
 /*
@@ -79,7 +77,6 @@ struct shared {
 	atomic_uint size;
 	atomic_ulong writes;
 	atomic_bool stop;
-	int writer_cpu;
 };
 
 static __u64 *field_ptr(struct shared *sh, int i)
@@ -112,7 +109,8 @@ static void *writer(void *arg)
 	__u32 x = 2463534242U;
 	unsigned int s = 0;
 
-	if (!pin_to_cpu(sh->writer_cpu))
+	/* The caller runs on CPU 0. */
+	if (!pin_to_cpu(1))
 		return (void *)1;
 	while (!atomic_load_explicit(&sh->stop, memory_order_relaxed)) {
 		unsigned int i = next_rnd(&x) % (NR_FIELDS + 1);
@@ -239,7 +237,6 @@ TEST_F_TIMEOUT(read_once, one_snapshot, RACE_TIMEOUT)
 		},
 		.ps = ps,
 		.sizes = { 0, INDIRECT_PARAMS_SIZE_VER0, ps },
-		.writer_cpu = 1,
 	};
 	int before = nr_fds(_metadata), f, s;
 	struct timespec start;
@@ -298,7 +295,6 @@ TEST_F_TIMEOUT(read_once, one_snapshot, RACE_TIMEOUT)
 
 struct publisher {
 	unsigned long calls;
-	int cpu;
 	atomic_bool inside;	/* between entering and leaving indirect() */
 	atomic_bool stop;
 	const char *failure;
@@ -311,7 +307,7 @@ struct plain_caller {
 	const char *failure;
 };
 
-/* Creates descriptors through indirect(), with both flags. */
+/* Creates descriptors through indirect(), with both flags, on CPU 0. */
 static void *publish_loop(void *arg)
 {
 	static const struct indirect_params p = { .file_flags = FD_BOTH };
@@ -325,7 +321,7 @@ static void *publish_loop(void *arg)
 	unsigned long i;
 
 	r[2].args[0] = uptr(pfd);
-	if (!pin_to_cpu(pub->cpu)) {
+	if (!pin_to_cpu(0)) {
 		pub->failure = "could not pin the indirect() caller";
 		return NULL;
 	}
@@ -432,7 +428,7 @@ FIXTURE_TEARDOWN(publication)
 
 TEST_F_TIMEOUT(publication, plain_calls_get_no_flags, RACE_TIMEOUT)
 {
-	struct publisher pub = { .cpu = 0 };
+	struct publisher pub = {};
 	struct plain_caller pc = {
 		.pub = &pub,
 		.cpu = variant->plain_cpu,

@@ -8,13 +8,14 @@
 #define INDIRECT_UTIL_H
 
 #include <dirent.h>
-#include <sched.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -350,6 +351,18 @@ static inline bool pin_to_cpu(int cpu)
 	CPU_ZERO(&set);
 	CPU_SET(cpu, &set);
 	return !sched_setaffinity(0, sizeof(set), &set) && sched_getcpu() == cpu;
+}
+
+/*
+ * How much a stress test does: @name from the environment (the kernel
+ * command line passes it to init and so to the tests), else @dflt.
+ */
+static inline unsigned long count_from_env(const char *name,
+					   unsigned long dflt)
+{
+	const char *env = getenv(name);
+
+	return env ? strtoul(env, NULL, 0) : dflt;
 }
 
 /* Seconds since @start (CLOCK_MONOTONIC), for the stress tests' logs. */

@@ -10,6 +10,7 @@
 
 #include <linux/audit.h>
 #include <linux/compat.h>
+#include <linux/extensible_struct.h>
 #include <linux/indirect.h>
 #include <linux/net.h>
 #include <linux/nospec.h>
@@ -59,13 +60,21 @@ static const struct indirect_call indirect_socketcall_ops[SYS_SENDMMSG + 1] = {
 };
 #endif
 
+/* Size 0 is no parameters: the call runs as it would without indirect(). */
+static DEFINE_EXTENSIBLE_STRUCT(indirect_params_ext, struct indirect_params,
+				INDIRECT_PARAMS_SIZE_VER0,
+				INDIRECT_PARAMS_SIZE_LATEST,
+				.zero = EXTENSIBLE_ZERO_IS_EMPTY,
+				.check_fields = true);
+
 /**
  * indirect_copy_params() - copy and validate the caller's parameters
  * @params: kernel copy to fill
  * @uparams: the caller's struct indirect_params, of any version
  * @usize: its size as the caller knows it; 0 for no parameters
  *
- * Return: 0, -EINVAL for a size below the first version or an unknown
+ * Return: 0; EXTENSIBLE_CHECK_FIELDS if @usize asks CHECK_FIELDS (nothing
+ * was read); -EINVAL for a size below the first version or an unknown
  * flag, -E2BIG for a size above PAGE_SIZE or non-zero bytes beyond what
  * this kernel knows, -EFAULT if @uparams cannot be read.
  */
@@ -73,23 +82,16 @@ VISIBLE_IF_KUNIT int indirect_copy_params(struct indirect_kparams *params,
 					  const void __user *uparams,
 					  size_t usize)
 {
-	struct indirect_params uapi = {};
+	struct indirect_params uapi;
 	int err;
 
-	BUILD_BUG_ON(sizeof(struct indirect_params) != INDIRECT_PARAMS_SIZE_LATEST);
 	BUILD_BUG_ON(offsetofend(struct indirect_params, file_flags) !=
 		     INDIRECT_PARAMS_SIZE_VER0);
 
-	if (usize) {
-		if (usize < INDIRECT_PARAMS_SIZE_VER0)
-			return -EINVAL;
-		if (usize > PAGE_SIZE)
-			return -E2BIG;
-		err = copy_struct_from_user(&uapi, sizeof(uapi), uparams,
-					    usize);
-		if (err)
-			return err;
-	}
+	err = extensible_copy_from_user(&indirect_params_ext, &uapi, uparams,
+					usize);
+	if (err)
+		return err;
 
 	if (uapi.file_flags & ~INDIRECT_FD_ALL)
 		return -EINVAL;
@@ -110,21 +112,14 @@ indirect_find(const struct indirect_call *table, unsigned int size, u64 nr,
 	return table[*index].allowed ? &table[*index] : NULL;
 }
 
-/**
- * indirect_check_call() - may @regs run inside indirect() with @file_flags?
- * @regs: the call, numbered in the caller's ABI exactly as it passed it
- * @abi: the caller's ABI
- * @file_flags: the flags requested for the call
- * @safe_nr: set to the index of the call in its ABI's system call table,
- *	     clamped against speculation, when allowed
- *
- * Return: 0 if allowed, -EINVAL for a call off the white list or a flag
- * the call does not honour.
+/*
+ * The white-list entry of @regs, NULL if it is off the list; @safe_nr is
+ * set to the index of the call in its ABI's system call table, clamped
+ * against speculation.
  */
-VISIBLE_IF_KUNIT int indirect_check_call(const struct indirect_registers *regs,
-					 enum indirect_abi abi,
-					 indirect_fd_t file_flags,
-					 unsigned int *safe_nr)
+static const struct indirect_call *
+indirect_lookup(const struct indirect_registers *regs, enum indirect_abi abi,
+		unsigned int *safe_nr)
 {
 	const struct indirect_call *call = NULL;
 	unsigned int __maybe_unused op;
@@ -164,12 +159,60 @@ VISIBLE_IF_KUNIT int indirect_check_call(const struct indirect_registers *regs,
 	default:
 		break;
 	}
+	return call;
+}
+
+/**
+ * indirect_check_call() - may @regs run inside indirect() with @file_flags?
+ * @regs: the call, numbered in the caller's ABI exactly as it passed it
+ * @abi: the caller's ABI
+ * @file_flags: the flags requested for the call
+ * @safe_nr: set to the index of the call in its ABI's system call table,
+ *	     clamped against speculation, when allowed
+ *
+ * Return: 0 if allowed, -EINVAL for a call off the white list or a flag
+ * the call does not honour.
+ */
+VISIBLE_IF_KUNIT int indirect_check_call(const struct indirect_registers *regs,
+					 enum indirect_abi abi,
+					 indirect_fd_t file_flags,
+					 unsigned int *safe_nr)
+{
+	const struct indirect_call *call = indirect_lookup(regs, abi, safe_nr);
 
 	if (!call || (file_flags & ~call->file_flags))
 		return -EINVAL;
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(indirect_check_call);
+
+/*
+ * Answer CHECK_FIELDS: the file flags the call in @regs honours, or, with
+ * no @regs, those that some call of the white list does. Nothing runs.
+ */
+static long indirect_check_fields(const struct indirect_registers *regs,
+				  enum indirect_abi abi,
+				  void __user *uparams, size_t usize)
+{
+	indirect_fd_t honours = INDIRECT_FD(0);
+	struct indirect_params fields = {};
+	const struct indirect_call *call;
+	unsigned int i, nr;
+
+	if (regs) {
+		call = indirect_lookup(regs, abi, &nr);
+		if (!call)
+			return -EINVAL;
+		honours = call->file_flags;
+	} else {
+		/* Every listed call is in the native table. */
+		for (i = 0; i < ARRAY_SIZE(indirect_native_calls); i++)
+			honours |= indirect_native_calls[i].file_flags;
+	}
+	fields.file_flags = (__force u32)honours;
+	return extensible_fields_to_user(&indirect_params_ext, uparams, usize,
+					 &fields);
+}
 
 /*
  * Let seccomp filter the inner call as if it had been made directly.
@@ -202,7 +245,7 @@ static void indirect_exit(void)
 }
 
 static long do_indirect(const struct indirect_registers __user *uregs,
-			const void __user *uparams, size_t usize,
+			void __user *uparams, size_t usize,
 			unsigned long flags, enum indirect_abi abi)
 {
 	struct indirect_registers regs;
@@ -215,11 +258,20 @@ static long do_indirect(const struct indirect_registers __user *uregs,
 	if (flags)
 		return -EINVAL;
 
-	/* Read once: whatever user space changes later, this copy runs. */
-	if (copy_from_user(&regs, uregs, sizeof(regs)))
-		return -EFAULT;
+	/*
+	 * Read once: whatever user space changes later, this copy runs. A
+	 * CHECK_FIELDS probe may name no call, to ask about them all.
+	 */
+	if (uregs ||
+	    !extensible_wants_check_fields(&indirect_params_ext, usize)) {
+		if (copy_from_user(&regs, uregs, sizeof(regs)))
+			return -EFAULT;
+	}
 
 	ret = indirect_copy_params(&params, uparams, usize);
+	if (ret == EXTENSIBLE_CHECK_FIELDS)
+		return indirect_check_fields(uregs ? &regs : NULL, abi,
+					     uparams, usize);
 	if (ret)
 		return ret;
 
@@ -246,14 +298,14 @@ static long do_indirect(const struct indirect_registers __user *uregs,
 }
 
 SYSCALL_DEFINE4(indirect, const struct indirect_registers __user *, regs,
-		const void __user *, params, size_t, size, unsigned long, flags)
+		void __user *, params, size_t, size, unsigned long, flags)
 {
 	return do_indirect(regs, params, size, flags, arch_indirect_abi(false));
 }
 
 #ifdef CONFIG_COMPAT
 COMPAT_SYSCALL_DEFINE4(indirect, const struct indirect_registers __user *, regs,
-		       const void __user *, params, compat_size_t, size,
+		       void __user *, params, compat_size_t, size,
 		       compat_ulong_t, flags)
 {
 	return do_indirect(regs, params, size, flags, arch_indirect_abi(true));

@@ -2,6 +2,7 @@
 #ifndef _UAPI_LINUX_INDIRECT_H
 #define _UAPI_LINUX_INDIRECT_H
 
+#include <linux/check_fields.h>
 #include <linux/const.h>
 #include <linux/types.h>
 

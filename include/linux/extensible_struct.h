@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Extensible structs: size-versioned structs that system calls copy from
+ * and to user space. The rules, from Documentation/process/adding-syscalls.rst
+ * and the calls that follow it: fields are only appended, zero in a new
+ * field means the behaviour without it, a shorter struct from an older
+ * caller is zero-extended, a longer one from a newer caller is accepted
+ * only if the bytes this kernel does not know are zero.
+ *
+ * A struct is described once, next to the code that copies it, by
+ * DEFINE_EXTENSIBLE_STRUCT(): its first published size, its latest size
+ * (checked against sizeof() at compile time), where its size lives and
+ * what the historical edge cases of its call are. The helpers below then
+ * apply the rules; no caller repeats the sizes or the PAGE_SIZE cap.
+ */
+#ifndef _LINUX_EXTENSIBLE_STRUCT_H
+#define _LINUX_EXTENSIBLE_STRUCT_H
+
+#include <linux/build_bug.h>
+#include <linux/compiler.h>
+#include <linux/stddef.h>
+#include <linux/types.h>
+#include <uapi/linux/check_fields.h>
+
+/**
+ * enum extensible_zero - what a size of 0 means
+ * @EXTENSIBLE_ZERO_TOO_SMALL: a size like any other below the first
+ *	version (openat2(), clone3(), mount_setattr())
+ * @EXTENSIBLE_ZERO_IS_VER0: the first version (perf_event_attr,
+ *	sched_attr: their callers predate the size field)
+ * @EXTENSIBLE_ZERO_IS_EMPTY: no struct at all; nothing is read and the
+ *	kernel copy is all zero, the old behaviour (indirect())
+ */
+enum extensible_zero {
+	EXTENSIBLE_ZERO_TOO_SMALL,
+	EXTENSIBLE_ZERO_IS_VER0,
+	EXTENSIBLE_ZERO_IS_EMPTY,
+};
+
+/**
+ * enum extensible_trailing - what copy-out does to user bytes past the
+ *	kernel's struct, when the caller's struct is the larger
+ * @EXTENSIBLE_TRAILING_ZEROED: zeroes them, so that a newer caller reads
+ *	its unknown fields as "not supported" (copy_struct_to_user())
+ * @EXTENSIBLE_TRAILING_UNTOUCHED: leaves them as they are (sched_getattr(),
+ *	whose manual page promises it)
+ */
+enum extensible_trailing {
+	EXTENSIBLE_TRAILING_ZEROED,
+	EXTENSIBLE_TRAILING_UNTOUCHED,
+};
+
+/**
+ * struct extensible_struct - how a system call copies one extensible struct
+ * @ver0: size of the first published version, the smallest accepted
+ * @size: size of the latest version, sizeof() of the kernel's struct
+ * @size_offset: where the struct keeps its own size (a u32), if
+ *	@self_sized
+ * @self_sized: the size is a field of the struct (perf_event_attr.size,
+ *	sched_attr.size), not an argument of the call
+ * @check_fields: the call answers CHECK_FIELDS in its size argument
+ * @zero: what a size of 0 means
+ * @too_small: the errno for a size below @ver0; 0 means -EINVAL, the rule
+ *	for new calls (perf and sched have always said -E2BIG)
+ * @trailing: what copy-out does to user bytes past the kernel's struct
+ *
+ * A size above PAGE_SIZE is always -E2BIG. Define one with
+ * DEFINE_EXTENSIBLE_STRUCT().
+ */
+struct extensible_struct {
+	size_t ver0;
+	size_t size;
+	size_t size_offset;
+	bool self_sized;
+	bool check_fields;
+	enum extensible_zero zero;
+	int too_small;
+	enum extensible_trailing trailing;
+};
+
+/**
+ * DEFINE_EXTENSIBLE_STRUCT() - describe an extensible struct
+ * @name: name of the description
+ * @type: the kernel's struct type
+ * @first: its first published size (FOO_SIZE_VER0)
+ * @latest: its latest published size, which must be sizeof(@type)
+ * @...: the other members of struct extensible_struct, designated; the
+ *	defaults are those of a new call: size argument, 0 and sizes
+ *	below @first are -EINVAL, copy-out zeroes trailing user bytes, no
+ *	CHECK_FIELDS
+ */
+#define DEFINE_EXTENSIBLE_STRUCT(name, type, first, latest, ...)	\
+	const struct extensible_struct name = {				\
+		.ver0 = (first) + BUILD_BUG_ON_ZERO((first) == 0 ||	\
+						    (first) > (latest)),	\
+		.size = sizeof(type) +					\
+			BUILD_BUG_ON_ZERO(sizeof(type) != (latest)),	\
+		__VA_ARGS__						\
+	}
+
+/**
+ * EXTENSIBLE_SIZE_FIELD() - the struct keeps its size in @member
+ * @type: the struct type
+ * @member: its size member, a u32
+ *
+ * For the variable arguments of DEFINE_EXTENSIBLE_STRUCT().
+ */
+#define EXTENSIBLE_SIZE_FIELD(type, member)				\
+	.self_sized = true,						\
+	.size_offset = offsetof(type, member) +				\
+		BUILD_BUG_ON_ZERO(sizeof_field(type, member) != sizeof(u32))
+
+/* Returned by the copy-in helpers when the caller asked CHECK_FIELDS. */
+#define EXTENSIBLE_CHECK_FIELDS	1
+
+bool extensible_wants_check_fields(const struct extensible_struct *es,
+				   size_t usize);
+int extensible_check_size(const struct extensible_struct *es, size_t *usize);
+bool extensible_size_in_range(const struct extensible_struct *es,
+			      size_t usize);
+
+int __extensible_copy_from_user(const struct extensible_struct *es,
+				void *dst, size_t ksize,
+				const void __user *src, size_t usize);
+int __extensible_copy_self_sized(const struct extensible_struct *es,
+				 void *dst, size_t ksize, void __user *src);
+int __extensible_copy_to_user(const struct extensible_struct *es,
+			      void __user *dst, size_t usize,
+			      const void *src, size_t ksize,
+			      bool *ignored_trailing);
+int __extensible_fields_to_user(const struct extensible_struct *es,
+				void __user *dst, size_t usize,
+				const void *fields, size_t ksize);
+
+int copy_struct_to_user(void __user *dst, size_t usize, const void *src,
+			size_t ksize, bool *ignored_trailing);
+
+/*
+ * The kernel object must be the described struct: checked at compile time
+ * where the description is a constant in sight, and at run time anyway.
+ */
+#define __extensible_ksize(es, obj) ({				\
+	BUILD_BUG_ON(__builtin_constant_p((es)->size) &&		\
+		     (es)->size != sizeof(*(obj)));			\
+	sizeof(*(obj));							\
+})
+
+/**
+ * extensible_copy_from_user() - copy in a struct whose size is an argument
+ * @es: its description
+ * @dst: the kernel's struct
+ * @src: the caller's struct
+ * @usize: the size the caller passed, CHECK_FIELDS included
+ *
+ * @dst is zeroed first. A size below @es->ver0 gets @es->too_small, one
+ * above PAGE_SIZE -E2BIG; a shorter struct is zero-extended; a longer one
+ * is accepted only if its bytes beyond @dst are zero, else -E2BIG.
+ *
+ * Return: 0; EXTENSIBLE_CHECK_FIELDS if the caller asked CHECK_FIELDS and
+ * the size is valid: nothing was read, and the caller is to answer with
+ * extensible_fields_to_user(); -EINVAL or -E2BIG for a size the struct
+ * does not accept, -E2BIG for non-zero bytes the kernel does not know,
+ * -EFAULT if @src cannot be read.
+ */
+#define extensible_copy_from_user(es, dst, src, usize)			\
+	__extensible_copy_from_user(es, dst, __extensible_ksize(es, dst),	\
+				    src, usize)
+
+/**
+ * extensible_copy_self_sized() - copy in a struct that carries its size
+ * @es: its description (EXTENSIBLE_SIZE_FIELD())
+ * @dst: the kernel's struct
+ * @src: the caller's struct
+ *
+ * As perf_event_open() and sched_setattr() have always done: @dst is
+ * zeroed, the size field is read once and checked as
+ * extensible_copy_from_user() checks a size argument, the struct is
+ * copied, and @dst's size field is set to the size checked, so that no
+ * later read can see another. On -E2BIG the kernel's size is written to
+ * the caller's size field, so that it learns what this kernel knows. The
+ * size field carries no CHECK_FIELDS: its top bit is a size too large.
+ *
+ * Return: 0, -EINVAL or -E2BIG for a size the struct does not accept,
+ * -E2BIG for non-zero bytes the kernel does not know, -EFAULT.
+ */
+#define extensible_copy_self_sized(es, dst, src)			\
+	__extensible_copy_self_sized(es, dst, __extensible_ksize(es, dst), src)
+
+/**
+ * extensible_copy_to_user() - copy out to a caller who gave its size
+ * @es: the description
+ * @dst: the caller's struct
+ * @usize: its size, already checked by the caller
+ * @src: the kernel's struct
+ * @ignored_trailing: if not NULL, set to whether @usize cut off non-zero
+ *	bytes of @src (the caller may then refuse with -EMSGSIZE)
+ *
+ * Copies the smaller of the two structs. What happens to the caller's
+ * bytes beyond the kernel's struct is @es->trailing.
+ *
+ * Return: 0 or -EFAULT.
+ */
+#define extensible_copy_to_user(es, dst, usize, src, ignored_trailing)	\
+	__extensible_copy_to_user(es, dst, usize, src,			\
+				  __extensible_ksize(es, src),		\
+				  ignored_trailing)
+
+/**
+ * extensible_fields_to_user() - answer a CHECK_FIELDS probe
+ * @es: the description
+ * @dst: the caller's struct
+ * @usize: its size, as the caller passed it (CHECK_FIELDS included)
+ * @fields: the kernel's struct holding what the call accepts: in each
+ *	flag field the mask of accepted bits, in each value field all-ones
+ *
+ * Copies @fields as copy_struct_to_user() does: bytes past the kernel's
+ * struct are zeroed, whatever @es->trailing says, so that a newer caller
+ * sees its unknown fields unsupported.
+ *
+ * Return: -EEXTSYS_NOOP, or -EFAULT if @dst cannot be written.
+ */
+#define extensible_fields_to_user(es, dst, usize, fields)		\
+	__extensible_fields_to_user(es, dst, usize, fields,		\
+				    __extensible_ksize(es, fields))
+
+#endif /* _LINUX_EXTENSIBLE_STRUCT_H */

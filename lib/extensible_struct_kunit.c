@@ -1,0 +1,633 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests of <linux/extensible_struct.h>, on real user memory as
+ * lib/usercopy_kunit.c does: one page mapped, the next one not, so that
+ * a struct can end exactly at the boundary or one byte past it.
+ */
+
+#include <kunit/test.h>
+#include <linux/extensible_struct.h>
+#include <linux/mman.h>
+#include <linux/uaccess.h>
+
+/* An argument-sized struct of three versions: 16, 24 and 32 bytes. */
+struct ext_arg {
+	u64 flags;
+	u64 value;
+	u64 v1;		/* VER1 */
+	u64 v2;		/* VER2 */
+};
+
+#define EXT_ARG_SIZE_VER0	16
+#define EXT_ARG_SIZE_VER1	24
+#define EXT_ARG_SIZE_VER2	32
+
+/* A self-sized struct, sized like perf_event_attr: 16, 24, 32 bytes. */
+struct ext_self {
+	u32 size;
+	u32 flags;
+	u64 value;
+	u64 v1;		/* VER1 */
+	u64 v2;		/* VER2 */
+};
+
+#define EXT_SELF_SIZE_VER0	16
+#define EXT_SELF_SIZE_VER2	32
+
+#define EXT_LATEST		32	/* of both */
+
+static DEFINE_EXTENSIBLE_STRUCT(arg_ext, struct ext_arg,
+				EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER2,
+				.check_fields = true);
+
+static DEFINE_EXTENSIBLE_STRUCT(arg_empty_ext, struct ext_arg,
+				EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER2,
+				.zero = EXTENSIBLE_ZERO_IS_EMPTY,
+				.check_fields = true);
+
+static DEFINE_EXTENSIBLE_STRUCT(arg_untouched_ext, struct ext_arg,
+				EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER2,
+				.trailing = EXTENSIBLE_TRAILING_UNTOUCHED);
+
+/* perf_event_attr's and sched_attr's rules. */
+static DEFINE_EXTENSIBLE_STRUCT(self_ext, struct ext_self,
+				EXT_SELF_SIZE_VER0, EXT_SELF_SIZE_VER2,
+				EXTENSIBLE_SIZE_FIELD(struct ext_self, size),
+				.zero = EXTENSIBLE_ZERO_IS_VER0,
+				.too_small = -E2BIG);
+
+/* A new self-sized struct: the modern rules, as iommufd's. */
+static DEFINE_EXTENSIBLE_STRUCT(self_einval_ext, struct ext_self,
+				EXT_SELF_SIZE_VER0, EXT_SELF_SIZE_VER2,
+				EXTENSIBLE_SIZE_FIELD(struct ext_self, size));
+
+/* Distinct non-zero bytes: any byte copied from the wrong place shows. */
+static u8 pattern(size_t i)
+{
+	return 0x11 + i % 0xee;
+}
+
+struct ext_ctx {
+	u8 __user *upage;	/* one mapped page; the next is unmapped */
+	u8 *buf;		/* a kernel page to stage user contents */
+};
+
+static struct ext_ctx *ext_setup(struct kunit *test)
+{
+	struct ext_ctx *ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+	unsigned long addr;
+
+	KUNIT_ASSERT_NOT_NULL(test, ctx);
+	ctx->buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ctx->buf);
+	addr = kunit_vm_mmap(test, NULL, 0, 2 * PAGE_SIZE,
+			     PROT_READ | PROT_WRITE,
+			     MAP_ANONYMOUS | MAP_PRIVATE, 0);
+	KUNIT_ASSERT_NE_MSG(test, addr, 0, "no user memory");
+	KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(addr));
+	KUNIT_ASSERT_EQ(test, 0, vm_munmap(addr + PAGE_SIZE, PAGE_SIZE));
+	ctx->upage = (u8 __user *)addr;
+	return ctx;
+}
+
+/*
+ * Put @len bytes at @off in the user page, the pattern up to @zero_from
+ * and zeroes from there (the tail a newer caller leaves zero); 0xff in
+ * front of it, as openat2_test does, and zeroes after it.
+ */
+static u8 __user *stage(struct kunit *test, struct ext_ctx *ctx, size_t off,
+			size_t len, size_t zero_from)
+{
+	size_t i;
+
+	memset(ctx->buf, 0xff, off);
+	memset(ctx->buf + off, 0, PAGE_SIZE - off);
+	for (i = 0; i < min(len, zero_from) && off + i < PAGE_SIZE; i++)
+		ctx->buf[off + i] = pattern(i);
+	KUNIT_ASSERT_EQ(test, 0, copy_to_user(ctx->upage, ctx->buf, PAGE_SIZE));
+	return ctx->upage + off;
+}
+
+static void set_user_byte(struct kunit *test, u8 __user *p, u8 v)
+{
+	KUNIT_ASSERT_EQ(test, 0, put_user(v, p));
+}
+
+static void set_user_size(struct kunit *test, u8 __user *p, u32 size)
+{
+	KUNIT_ASSERT_EQ(test, 0, put_user(size, (u32 __user *)p));
+}
+
+static u32 user_size(struct kunit *test, u8 __user *p)
+{
+	u32 size;
+
+	KUNIT_ASSERT_EQ(test, 0, get_user(size, (u32 __user *)p));
+	return size;
+}
+
+/* @k holds the first @copied bytes of the pattern, then zeroes. */
+static void expect_copied(struct kunit *test, const void *k, size_t copied,
+			  size_t skip_from, size_t skip_to, const char *what)
+{
+	const u8 *p = k;
+	size_t i;
+
+	for (i = 0; i < EXT_LATEST; i++) {
+		if (i >= skip_from && i < skip_to)
+			continue;
+		KUNIT_EXPECT_EQ_MSG(test, p[i], i < copied ? pattern(i) : 0,
+				    "%s: byte %zu", what, i);
+	}
+}
+
+/* The sizes every copy-in test walks, raw (as the caller passes them). */
+static const size_t probe_bit = (size_t)1 << (BITS_PER_LONG - 1);
+
+struct size_case {
+	size_t usize;
+	const char *name;
+};
+
+static const struct size_case sizes[] = {
+	{ 0, "0" }, { 1, "1" },
+	{ EXT_ARG_SIZE_VER0 - 1, "VER0-1" }, { EXT_ARG_SIZE_VER0, "VER0" },
+	{ EXT_ARG_SIZE_VER0 + 4, "between VER0 and VER1" },
+	{ EXT_ARG_SIZE_VER1, "VER1" }, { EXT_LATEST, "latest" },
+	{ PAGE_SIZE, "PAGE_SIZE" }, { PAGE_SIZE + 1, "PAGE_SIZE+1" },
+	{ SIZE_MAX, "SIZE_MAX" },
+};
+
+/* What an argument-sized copy gives, by the rules of the header. */
+static int arg_expected(const struct extensible_struct *es, size_t usize,
+			bool probe)
+{
+	if (!usize && es->zero == EXTENSIBLE_ZERO_IS_EMPTY)
+		return probe ? EXTENSIBLE_CHECK_FIELDS : 0;
+	if (usize < es->ver0)
+		return -EINVAL;
+	if (usize > PAGE_SIZE)
+		return -E2BIG;
+	return probe ? EXTENSIBLE_CHECK_FIELDS : 0;
+}
+
+static void arg_sizes_one(struct kunit *test, struct ext_ctx *ctx,
+			  const struct extensible_struct *es, size_t off)
+{
+	struct ext_arg k;
+	int probe, i, ret, want;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		for (probe = 0; probe < 2; probe++) {
+			size_t usize = sizes[i].usize;
+			size_t raw = probe ? usize | probe_bit : usize;
+			u8 __user *u = stage(test, ctx, off,
+					     min_t(size_t, usize, PAGE_SIZE - off),
+					     EXT_LATEST);
+
+			want = arg_expected(es, usize, probe);
+			/* SIZE_MAX has the bit already: too large either way. */
+			if (usize & probe_bit)
+				want = -E2BIG;
+			/* A page-sized struct at an offset runs off the page. */
+			if (!want && usize && off + usize > PAGE_SIZE)
+				want = -EFAULT;
+			memset(&k, 0xa5, sizeof(k));
+			ret = extensible_copy_from_user(es, &k, u, raw);
+			KUNIT_EXPECT_EQ_MSG(test, ret, want,
+					    "size %s%s at offset %zu",
+					    sizes[i].name,
+					    probe ? " | CHECK_FIELDS" : "", off);
+			/* Copied, or nothing read at all: @k is zeroed. */
+			if (ret >= 0)
+				expect_copied(test, &k, ret ? 0 : usize, 0, 0,
+					      sizes[i].name);
+		}
+	}
+}
+
+static void arg_sizes_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	struct ext_arg k;
+	size_t off;
+
+	for (off = 0; off < 16; off++) {
+		arg_sizes_one(test, ctx, &arg_ext, off);
+		arg_sizes_one(test, ctx, &arg_empty_ext, off);
+	}
+	/* Empty: NULL is fine, nothing is read. */
+	KUNIT_EXPECT_EQ(test, 0,
+			extensible_copy_from_user(&arg_empty_ext, &k, NULL, 0));
+	KUNIT_EXPECT_EQ(test, EXTENSIBLE_CHECK_FIELDS,
+			extensible_copy_from_user(&arg_empty_ext, &k, NULL,
+						  probe_bit));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			extensible_copy_from_user(&arg_ext, &k, NULL, 0));
+}
+
+/* latest+1 .. latest+16: a zero tail, then one non-zero byte in it. */
+static void arg_tail_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	size_t extra, off, where[3], w;
+	struct ext_arg k;
+	u8 __user *u;
+	int ret;
+
+	for (off = 0; off < 16; off++) {
+		for (extra = 1; extra <= 16; extra++) {
+			size_t usize = EXT_LATEST + extra;
+
+			u = stage(test, ctx, off, usize, EXT_LATEST);
+			ret = extensible_copy_from_user(&arg_ext, &k, u, usize);
+			KUNIT_EXPECT_EQ_MSG(test, ret, 0,
+					    "latest+%zu, zero tail, offset %zu",
+					    extra, off);
+			expect_copied(test, &k, EXT_LATEST, 0, 0, "zero tail");
+			/* A probe reads nothing, not even a bad tail. */
+			set_user_byte(test, u + EXT_LATEST, 1);
+			KUNIT_EXPECT_EQ(test, EXTENSIBLE_CHECK_FIELDS,
+					extensible_copy_from_user(&arg_ext, &k, u,
+								  usize | probe_bit));
+
+			where[0] = EXT_LATEST;
+			where[1] = EXT_LATEST + extra / 2;
+			where[2] = usize - 1;
+			for (w = 0; w < ARRAY_SIZE(where); w++) {
+				u = stage(test, ctx, off, usize, EXT_LATEST);
+				set_user_byte(test, u + where[w], 0x80);
+				ret = extensible_copy_from_user(&arg_ext, &k, u,
+								usize);
+				KUNIT_EXPECT_EQ_MSG(test, ret, -E2BIG,
+						    "latest+%zu, byte %zu set, offset %zu",
+						    extra, where[w], off);
+			}
+		}
+	}
+}
+
+/* A struct ending at the page boundary is read; one byte more faults. */
+static void arg_fault_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	static const size_t usizes[] = {
+		EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER1, EXT_LATEST,
+		EXT_LATEST + 1, EXT_LATEST + 16, PAGE_SIZE,
+	};
+	struct ext_arg k;
+	size_t i, usize;
+	u8 __user *u;
+	int ret;
+
+	for (i = 0; i < ARRAY_SIZE(usizes); i++) {
+		usize = usizes[i];
+		u = stage(test, ctx, PAGE_SIZE - usize, usize, EXT_LATEST);
+		ret = extensible_copy_from_user(&arg_ext, &k, u, usize);
+		KUNIT_EXPECT_EQ_MSG(test, ret, 0,
+				    "size %zu ending at the boundary", usize);
+		expect_copied(test, &k, usize, 0, 0, "at the boundary");
+		if (usize == PAGE_SIZE)
+			continue;
+		u = stage(test, ctx, PAGE_SIZE - usize + 1, usize, EXT_LATEST);
+		ret = extensible_copy_from_user(&arg_ext, &k, u, usize);
+		KUNIT_EXPECT_EQ_MSG(test, ret, -EFAULT,
+				    "size %zu one byte into the unmapped page",
+				    usize);
+		/* A probe reads nothing: no fault. */
+		KUNIT_EXPECT_EQ(test, EXTENSIBLE_CHECK_FIELDS,
+				extensible_copy_from_user(&arg_ext, &k, u,
+							  usize | probe_bit));
+	}
+	KUNIT_EXPECT_EQ(test, -EFAULT,
+			extensible_copy_from_user(&arg_ext, &k, NULL,
+						  EXT_LATEST));
+}
+
+/* What a self-sized copy gives for size field @size. */
+static int self_expected(const struct extensible_struct *es, u32 size)
+{
+	if (!size && es->zero == EXTENSIBLE_ZERO_IS_VER0)
+		size = es->ver0;
+	if (size < es->ver0)
+		return es->too_small ?: -EINVAL;
+	if (size > PAGE_SIZE)
+		return -E2BIG;
+	return 0;
+}
+
+static void self_sizes_one(struct kunit *test, struct ext_ctx *ctx,
+			   const struct extensible_struct *es, size_t off)
+{
+	static const u32 fields[] = {
+		0, 1, EXT_SELF_SIZE_VER0 - 1, EXT_SELF_SIZE_VER0, 20, 24,
+		EXT_LATEST, PAGE_SIZE, PAGE_SIZE + 1, U32_MAX,
+		/* CHECK_FIELDS does not fit a u32: its top bit is no probe. */
+		BIT(31) | EXT_LATEST,
+	};
+	struct ext_self k;
+	int i, ret, want;
+	u8 __user *u;
+
+	for (i = 0; i < ARRAY_SIZE(fields); i++) {
+		u32 size = fields[i];
+		u32 checked = size ?: EXT_SELF_SIZE_VER0;
+
+		u = stage(test, ctx, off,
+			  min_t(size_t, checked, PAGE_SIZE - off), EXT_LATEST);
+		set_user_size(test, u, size);
+		want = self_expected(es, size);
+		if (!want && off + checked > PAGE_SIZE)
+			want = -EFAULT;
+		memset(&k, 0xa5, sizeof(k));
+		ret = extensible_copy_self_sized(es, &k, u);
+		KUNIT_EXPECT_EQ_MSG(test, ret, want, "size field %#x, offset %zu",
+				    size, off);
+		/* On E2BIG, and only then, the kernel's size is written back. */
+		KUNIT_EXPECT_EQ_MSG(test, user_size(test, u),
+				    ret == -E2BIG ? EXT_LATEST : size,
+				    "size field %#x after the copy", size);
+		if (ret)
+			continue;
+		/* The kernel copy holds the size checked, not a second read. */
+		KUNIT_EXPECT_EQ(test, k.size, checked);
+		expect_copied(test, &k, checked, 0, sizeof(k.size), "self");
+	}
+}
+
+static void self_sizes_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	size_t off;
+
+	for (off = 0; off < 16; off++) {
+		self_sizes_one(test, ctx, &self_ext, off);
+		self_sizes_one(test, ctx, &self_einval_ext, off);
+	}
+}
+
+static void self_tail_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	size_t extra, off, where[3], w;
+	struct ext_self k;
+	u8 __user *u;
+	int ret;
+
+	for (off = 0; off < 16; off++) {
+		for (extra = 1; extra <= 16; extra++) {
+			size_t usize = EXT_LATEST + extra;
+
+			u = stage(test, ctx, off, usize, EXT_LATEST);
+			set_user_size(test, u, usize);
+			KUNIT_EXPECT_EQ(test, 0,
+					extensible_copy_self_sized(&self_ext, &k, u));
+			KUNIT_EXPECT_EQ(test, k.size, usize);
+
+			where[0] = EXT_LATEST;
+			where[1] = EXT_LATEST + extra / 2;
+			where[2] = usize - 1;
+			for (w = 0; w < ARRAY_SIZE(where); w++) {
+				u = stage(test, ctx, off, usize, EXT_LATEST);
+				set_user_size(test, u, usize);
+				set_user_byte(test, u + where[w], 0x80);
+				ret = extensible_copy_self_sized(&self_ext, &k,
+								 u);
+				KUNIT_EXPECT_EQ_MSG(test, ret, -E2BIG,
+						    "latest+%zu, byte %zu set",
+						    extra, where[w]);
+				KUNIT_EXPECT_EQ(test, user_size(test, u),
+						EXT_LATEST);
+			}
+		}
+	}
+}
+
+static void self_fault_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	struct ext_self k;
+	u8 __user *u;
+
+	/* Ends at the boundary: read. */
+	u = stage(test, ctx, PAGE_SIZE - EXT_LATEST, EXT_LATEST, SIZE_MAX);
+	set_user_size(test, u, EXT_LATEST);
+	KUNIT_EXPECT_EQ(test, 0, extensible_copy_self_sized(&self_ext, &k, u));
+	/* The struct, or its tail, runs into the unmapped page: no write-back. */
+	u = stage(test, ctx, PAGE_SIZE - EXT_LATEST + 1, EXT_LATEST, SIZE_MAX);
+	set_user_size(test, u, EXT_LATEST);
+	KUNIT_EXPECT_EQ(test, -EFAULT,
+			extensible_copy_self_sized(&self_ext, &k, u));
+	KUNIT_EXPECT_EQ(test, user_size(test, u), EXT_LATEST);
+	u = stage(test, ctx, PAGE_SIZE - EXT_LATEST, EXT_LATEST, SIZE_MAX);
+	set_user_size(test, u, EXT_LATEST + 1);
+	KUNIT_EXPECT_EQ(test, -EFAULT,
+			extensible_copy_self_sized(&self_ext, &k, u));
+	KUNIT_EXPECT_EQ(test, user_size(test, u), EXT_LATEST + 1);
+	/* The size field itself is unreadable. */
+	KUNIT_EXPECT_EQ(test, -EFAULT,
+			extensible_copy_self_sized(&self_ext, &k,
+						   ctx->upage + PAGE_SIZE - 2));
+	KUNIT_EXPECT_EQ(test, -EFAULT,
+			extensible_copy_self_sized(&self_ext, &k, NULL));
+}
+
+/* Fill the user page with 0x5a and copy @usize bytes of it back. */
+static void read_back(struct kunit *test, struct ext_ctx *ctx, u8 __user *u,
+		      size_t len)
+{
+	KUNIT_ASSERT_EQ(test, 0, copy_from_user(ctx->buf, u, len));
+}
+
+static void copy_out_one(struct kunit *test, struct ext_ctx *ctx,
+			 const struct extensible_struct *es, size_t off,
+			 size_t usize, bool nonzero_cut)
+{
+	struct ext_arg k;
+	bool ignored = !nonzero_cut;
+	size_t i, copied = min_t(size_t, usize, sizeof(k));
+	u8 *kb = (u8 *)&k;
+	u8 __user *u = ctx->upage + off;
+
+	for (i = 0; i < sizeof(k); i++)
+		kb[i] = pattern(i);
+	/* Bytes past @usize are zero unless the case wants them cut. */
+	if (!nonzero_cut)
+		memset(kb + copied, 0, sizeof(k) - copied);
+	memset(ctx->buf, 0x5a, PAGE_SIZE);
+	KUNIT_ASSERT_EQ(test, 0, copy_to_user(ctx->upage, ctx->buf, PAGE_SIZE));
+
+	KUNIT_EXPECT_EQ(test, 0,
+			extensible_copy_to_user(es, u, usize, &k, &ignored));
+	KUNIT_EXPECT_EQ_MSG(test, ignored, nonzero_cut && usize < sizeof(k),
+			    "ignored_trailing, usize %zu", usize);
+	read_back(test, ctx, u, min_t(size_t, usize + 8, PAGE_SIZE - off));
+	for (i = 0; i < usize + 8 && off + i < PAGE_SIZE; i++) {
+		u8 want;
+
+		if (i < copied)
+			want = kb[i];
+		else if (i < usize && es->trailing == EXTENSIBLE_TRAILING_ZEROED)
+			want = 0;
+		else
+			want = 0x5a;	/* left alone */
+		KUNIT_EXPECT_EQ_MSG(test, ctx->buf[i], want,
+				    "usize %zu, offset %zu: byte %zu", usize,
+				    off, i);
+	}
+}
+
+/* Copy-out to an older caller (smaller) and a newer one (larger). */
+static void copy_out_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	static const size_t usizes[] = {
+		EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER1, EXT_LATEST,
+		EXT_LATEST + 1, EXT_LATEST + 16, 256,
+	};
+	size_t i, off;
+
+	for (off = 0; off < 16; off++) {
+		for (i = 0; i < ARRAY_SIZE(usizes); i++) {
+			copy_out_one(test, ctx, &arg_ext, off, usizes[i], false);
+			copy_out_one(test, ctx, &arg_ext, off, usizes[i], true);
+			copy_out_one(test, ctx, &arg_untouched_ext, off,
+				     usizes[i], false);
+			copy_out_one(test, ctx, &arg_untouched_ext, off,
+				     usizes[i], true);
+		}
+	}
+}
+
+static void copy_out_fault_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	u8 __user *last = ctx->upage + PAGE_SIZE - EXT_LATEST;
+	void __user *top = (void __user *)(TASK_SIZE_MAX - EXT_LATEST);
+	struct ext_arg k = {};
+
+	/* Exactly up to the boundary; one byte more faults. */
+	KUNIT_EXPECT_EQ(test, 0, extensible_copy_to_user(&arg_ext, last,
+							 EXT_LATEST, &k, NULL));
+	KUNIT_EXPECT_EQ(test, -EFAULT,
+			extensible_copy_to_user(&arg_ext, last + 1, EXT_LATEST,
+						&k, NULL));
+	/* A newer caller's tail in the unmapped page cannot be zeroed. */
+	KUNIT_EXPECT_EQ(test, -EFAULT,
+			extensible_copy_to_user(&arg_ext, last, EXT_LATEST + 1,
+						&k, NULL));
+	/* Left alone, it still must be the caller's memory to write to. */
+	KUNIT_EXPECT_EQ(test, -EFAULT,
+			extensible_copy_to_user(&arg_untouched_ext, top,
+						EXT_LATEST + 1, &k, NULL));
+	KUNIT_EXPECT_EQ(test, 0,
+			extensible_copy_to_user(&arg_untouched_ext, last,
+						EXT_LATEST + 1, &k, NULL));
+}
+
+/* A probe's answer: fields up to the size, zeroes past the kernel's. */
+static void fields_to_user_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	static const size_t usizes[] = {
+		EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER1, EXT_LATEST,
+		EXT_LATEST + 8, PAGE_SIZE,
+	};
+	const struct ext_arg fields = {
+		.flags = 0x7, .value = U64_MAX, .v1 = 0x3, .v2 = U64_MAX,
+	};
+	size_t i, j, off;
+
+	for (off = 0; off < 16; off += 5) {
+		for (i = 0; i < ARRAY_SIZE(usizes); i++) {
+			size_t usize = min_t(size_t, usizes[i], PAGE_SIZE - off);
+			u8 __user *u = ctx->upage + off;
+
+			memset(ctx->buf, 0x5a, PAGE_SIZE);
+			KUNIT_ASSERT_EQ(test, 0, copy_to_user(ctx->upage,
+							      ctx->buf,
+							      PAGE_SIZE));
+			KUNIT_EXPECT_EQ(test, -EEXTSYS_NOOP,
+					extensible_fields_to_user(&arg_ext, u,
+								  usize | probe_bit,
+								  &fields));
+			read_back(test, ctx, ctx->upage, PAGE_SIZE);
+			for (j = 0; j < PAGE_SIZE; j++) {
+				u8 want = 0x5a;
+
+				if (j >= off && j < off + usize)
+					want = j - off < sizeof(fields) ?
+					       ((u8 *)&fields)[j - off] : 0;
+				KUNIT_EXPECT_EQ_MSG(test, ctx->buf[j], want,
+						    "usize %zu offset %zu: byte %zu",
+						    usize, off, j);
+				if (ctx->buf[j] != want)
+					break;
+			}
+		}
+	}
+	KUNIT_EXPECT_EQ(test, -EFAULT,
+			extensible_fields_to_user(&arg_ext,
+						  ctx->upage + PAGE_SIZE - 8,
+						  EXT_LATEST, &fields));
+}
+
+/* The helpers that only look at the size. */
+static void size_helpers_test(struct kunit *test)
+{
+	size_t usize;
+
+	KUNIT_EXPECT_FALSE(test, extensible_size_in_range(&self_ext, 0));
+	KUNIT_EXPECT_FALSE(test, extensible_size_in_range(&self_ext,
+							  EXT_SELF_SIZE_VER0 - 1));
+	KUNIT_EXPECT_TRUE(test, extensible_size_in_range(&self_ext,
+							 EXT_SELF_SIZE_VER0));
+	KUNIT_EXPECT_TRUE(test, extensible_size_in_range(&self_ext, PAGE_SIZE));
+	KUNIT_EXPECT_FALSE(test, extensible_size_in_range(&self_ext,
+							  PAGE_SIZE + 1));
+
+	KUNIT_EXPECT_TRUE(test, extensible_wants_check_fields(&arg_ext,
+							      probe_bit));
+	KUNIT_EXPECT_FALSE(test, extensible_wants_check_fields(&arg_ext,
+							       BIT(31)));
+	KUNIT_EXPECT_FALSE(test, extensible_wants_check_fields(&self_ext,
+							       probe_bit));
+
+	usize = EXT_LATEST | probe_bit;
+	KUNIT_EXPECT_EQ(test, EXTENSIBLE_CHECK_FIELDS,
+			extensible_check_size(&arg_ext, &usize));
+	KUNIT_EXPECT_EQ(test, usize, EXT_LATEST);
+	/* Not a probe for a call without CHECK_FIELDS: just too large. */
+	usize = EXT_LATEST | probe_bit;
+	KUNIT_EXPECT_EQ(test, -E2BIG,
+			extensible_check_size(&arg_untouched_ext, &usize));
+	usize = 0;
+	KUNIT_EXPECT_EQ(test, 0, extensible_check_size(&self_ext, &usize));
+	KUNIT_EXPECT_EQ(test, usize, EXT_SELF_SIZE_VER0);
+	usize = probe_bit;
+	KUNIT_EXPECT_EQ(test, -EINVAL, extensible_check_size(&arg_ext, &usize));
+}
+
+static struct kunit_case extensible_struct_test_cases[] = {
+	KUNIT_CASE(size_helpers_test),
+	KUNIT_CASE(arg_sizes_test),
+	KUNIT_CASE(arg_tail_test),
+	KUNIT_CASE(arg_fault_test),
+	KUNIT_CASE(self_sizes_test),
+	KUNIT_CASE(self_tail_test),
+	KUNIT_CASE(self_fault_test),
+	KUNIT_CASE(copy_out_test),
+	KUNIT_CASE(copy_out_fault_test),
+	KUNIT_CASE(fields_to_user_test),
+	{}
+};
+
+static struct kunit_suite extensible_struct_test_suite = {
+	.name = "extensible_struct",
+	.test_cases = extensible_struct_test_cases,
+};
+
+kunit_test_suite(extensible_struct_test_suite);
+
+MODULE_DESCRIPTION("KUnit tests of the extensible struct copy helpers");
+MODULE_LICENSE("GPL");

@@ -61,11 +61,12 @@ static const struct indirect_call indirect_socketcall_ops[SYS_SENDMMSG + 1] = {
 #endif
 
 /* Size 0 is no parameters: the call runs as it would without indirect(). */
-static DEFINE_EXTENSIBLE_STRUCT(indirect_params_ext, struct indirect_params,
-				INDIRECT_PARAMS_SIZE_VER0,
-				INDIRECT_PARAMS_SIZE_LATEST,
-				.zero = EXTENSIBLE_ZERO_IS_EMPTY,
-				.check_fields = true);
+static const struct extensible_struct indirect_params_ext = {
+	EXTENSIBLE_STRUCT(struct indirect_params, INDIRECT_PARAMS_SIZE_VER0,
+			  INDIRECT_PARAMS_SIZE_LATEST),
+	.zero = EXTENSIBLE_ZERO_IS_EMPTY,
+	.check_fields = true,
+};
 
 /**
  * indirect_copy_params() - copy and validate the caller's parameters

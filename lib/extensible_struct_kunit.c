@@ -36,30 +36,37 @@ struct ext_self {
 
 #define EXT_LATEST		32	/* of both */
 
-static DEFINE_EXTENSIBLE_STRUCT(arg_ext, struct ext_arg,
-				EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER2,
-				.check_fields = true);
+static const struct extensible_struct arg_ext = {
+	EXTENSIBLE_STRUCT(struct ext_arg, EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER2),
+	.check_fields = true,
+};
 
-static DEFINE_EXTENSIBLE_STRUCT(arg_empty_ext, struct ext_arg,
-				EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER2,
-				.zero = EXTENSIBLE_ZERO_IS_EMPTY,
-				.check_fields = true);
+static const struct extensible_struct arg_empty_ext = {
+	EXTENSIBLE_STRUCT(struct ext_arg, EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER2),
+	.zero = EXTENSIBLE_ZERO_IS_EMPTY,
+	.check_fields = true,
+};
 
-static DEFINE_EXTENSIBLE_STRUCT(arg_untouched_ext, struct ext_arg,
-				EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER2,
-				.trailing = EXTENSIBLE_TRAILING_UNTOUCHED);
+static const struct extensible_struct arg_untouched_ext = {
+	EXTENSIBLE_STRUCT(struct ext_arg, EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER2),
+	.trailing = EXTENSIBLE_TRAILING_UNTOUCHED,
+};
 
 /* perf_event_attr's and sched_attr's rules. */
-static DEFINE_EXTENSIBLE_STRUCT(self_ext, struct ext_self,
-				EXT_SELF_SIZE_VER0, EXT_SELF_SIZE_VER2,
-				EXTENSIBLE_SIZE_FIELD(struct ext_self, size),
-				.zero = EXTENSIBLE_ZERO_IS_VER0,
-				.too_small = -E2BIG);
+static const struct extensible_struct self_ext = {
+	EXTENSIBLE_STRUCT(struct ext_self, EXT_SELF_SIZE_VER0,
+			  EXT_SELF_SIZE_VER2),
+	EXTENSIBLE_SIZE_FIELD(struct ext_self, size),
+	.zero = EXTENSIBLE_ZERO_IS_VER0,
+	.too_small = -E2BIG,
+};
 
 /* A new self-sized struct: the modern rules, as iommufd's. */
-static DEFINE_EXTENSIBLE_STRUCT(self_einval_ext, struct ext_self,
-				EXT_SELF_SIZE_VER0, EXT_SELF_SIZE_VER2,
-				EXTENSIBLE_SIZE_FIELD(struct ext_self, size));
+static const struct extensible_struct self_einval_ext = {
+	EXTENSIBLE_STRUCT(struct ext_self, EXT_SELF_SIZE_VER0,
+			  EXT_SELF_SIZE_VER2),
+	EXTENSIBLE_SIZE_FIELD(struct ext_self, size),
+};
 
 /* Distinct non-zero bytes: any byte copied from the wrong place shows. */
 static u8 pattern(size_t i)

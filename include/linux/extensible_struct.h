@@ -8,7 +8,7 @@
  * only if the bytes this kernel does not know are zero.
  *
  * A struct is described once, next to the code that copies it, by
- * DEFINE_EXTENSIBLE_STRUCT(): its first published size, its latest size
+ * EXTENSIBLE_STRUCT(): its first published size, its latest size
  * (checked against sizeof() at compile time), where its size lives and
  * what the historical edge cases of its call are. The helpers below then
  * apply the rules; no caller repeats the sizes or the PAGE_SIZE cap.
@@ -64,8 +64,8 @@ enum extensible_trailing {
  *	for new calls (perf and sched have always said -E2BIG)
  * @trailing: what copy-out does to user bytes past the kernel's struct
  *
- * A size above PAGE_SIZE is always -E2BIG. Define one with
- * DEFINE_EXTENSIBLE_STRUCT().
+ * A size above PAGE_SIZE is always -E2BIG. Initialize one with
+ * EXTENSIBLE_STRUCT().
  */
 struct extensible_struct {
 	size_t ver0;
@@ -79,31 +79,34 @@ struct extensible_struct {
 };
 
 /**
- * DEFINE_EXTENSIBLE_STRUCT() - describe an extensible struct
- * @name: name of the description
+ * EXTENSIBLE_STRUCT() - the sizes of an extensible struct
  * @type: the kernel's struct type
  * @first: its first published size (FOO_SIZE_VER0)
  * @latest: its latest published size, which must be sizeof(@type)
- * @...: the other members of struct extensible_struct, designated; the
- *	defaults are those of a new call: size argument, 0 and sizes
- *	below @first are -EINVAL, copy-out zeroes trailing user bytes, no
- *	CHECK_FIELDS
+ *
+ * The first entry of the initializer of a struct extensible_struct:
+ *
+ *	static const struct extensible_struct foo_ext = {
+ *		EXTENSIBLE_STRUCT(struct foo, FOO_SIZE_VER0, FOO_SIZE_VER2),
+ *		.check_fields = true,
+ *	};
+ *
+ * The other members default to the rules for a new call: the size is an
+ * argument, 0 and sizes below @first are -EINVAL, copy-out zeroes the
+ * caller's bytes beyond the kernel's struct, no CHECK_FIELDS.
  */
-#define DEFINE_EXTENSIBLE_STRUCT(name, type, first, latest, ...)	\
-	const struct extensible_struct name = {				\
-		.ver0 = (first) + BUILD_BUG_ON_ZERO((first) == 0 ||	\
-						    (first) > (latest)),	\
-		.size = sizeof(type) +					\
-			BUILD_BUG_ON_ZERO(sizeof(type) != (latest)),	\
-		__VA_ARGS__						\
-	}
+#define EXTENSIBLE_STRUCT(type, first, latest)				\
+	.ver0 = (first) + BUILD_BUG_ON_ZERO((first) == 0 ||		\
+					    (first) > (latest)),	\
+	.size = sizeof(type) + BUILD_BUG_ON_ZERO(sizeof(type) != (latest))
 
 /**
  * EXTENSIBLE_SIZE_FIELD() - the struct keeps its size in @member
  * @type: the struct type
  * @member: its size member, a u32
  *
- * For the variable arguments of DEFINE_EXTENSIBLE_STRUCT().
+ * In the initializer of a struct extensible_struct, after
+ * EXTENSIBLE_STRUCT().
  */
 #define EXTENSIBLE_SIZE_FIELD(type, member)				\
 	.self_sized = true,						\

@@ -18,7 +18,9 @@
 /// built against an older, shorter version: compare with FOO_SIZE_VER0.
 ///
 /// A check counts if it compares the size (<, <=, >, >=, or == / != with
-/// something other than 0: an exact size bounds both ways) on every path
+/// something other than 0: an exact size bounds both ways), or has
+/// extensible_check_size() check it against a struct's description, on
+/// every path
 /// from the function entry to the call; when the size is a parameter, the
 /// callers in the same file are checked instead (all of them must bound
 /// it). A size that is a sizeof() or a constant is not the user's and is
@@ -131,6 +133,7 @@ fn(...) {
     when != E >= U
     when != U != X
     when != U == X
+    when != extensible_check_size(E, &U)
 copy_struct_from_user@p(D, K, S, U)
 ...
 }
@@ -156,6 +159,7 @@ fn(...) {
     when != U != X
     when != U == X
     when != U = \(min\|min_t\|umin\|clamp\|clamp_t\|clamp_val\)(...)
+    when != extensible_check_size(E, &U)
 copy_struct_from_user@p(D, K, S, U)
 ...
 }
@@ -221,6 +225,7 @@ g(...) {
     when != E >= A
     when != A != X
     when != A == X
+    when != extensible_check_size(E, &A)
 fn@q(es, A, ...)
 ...
 }
@@ -247,6 +252,7 @@ g(...) {
     when != A != X
     when != A == X
     when != A = \(min\|min_t\|umin\|clamp\|clamp_t\|clamp_val\)(...)
+    when != extensible_check_size(E, &A)
 fn@q(es, A, ...)
 ...
 }

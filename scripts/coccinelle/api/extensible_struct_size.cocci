@@ -11,7 +11,10 @@
 ///
 /// A family of FOO_SIZE_VERn macros is reported when no BUILD_BUG_ON(),
 /// BUILD_BUG_ON_MSG(), static_assert() or _Static_assert() compares a
-/// sizeof() with its highest FOO_SIZE_VERn (or FOO_SIZE_LATEST). The
+/// sizeof() with its highest FOO_SIZE_VERn (or FOO_SIZE_LATEST), and no
+/// description of the struct for the helpers of <linux/extensible_struct.h>
+/// names it as the latest size, EXTENSIBLE_STRUCT(type, first, latest),
+/// which pins it the same way. The
 /// report is at the #define of that macro when the header is among the
 /// files checked, else at the first use of the family in code. Pins are
 /// looked for in the files checked and, when the family is not pinned
@@ -45,6 +48,9 @@ SIZEOF = r'sizeof\s*\((?:[^()]|\([^()]*\))*\)'
 PIN_RE = re.compile(r'(?:' + SIZEOF + r'\s*[!=]=\s*(\w+_SIZE_(?:VER\d+|LATEST))'
 		    r'\b|\b(\w+_SIZE_(?:VER\d+|LATEST))\s*[!=]=\s*' + SIZEOF +
 		    r')')
+# EXTENSIBLE_STRUCT(type, first, latest) asserts sizeof(type) == latest.
+EXT_RE = re.compile(r'\bEXTENSIBLE_STRUCT\s*\(((?:[^()]|\([^()]*\))*)\)')
+LATEST_RE = re.compile(r'^\(*\s*(\w+_SIZE_(?:VER\d+|LATEST))\s*\)*$')
 
 # merged across files (and across workers with -j)
 coccinelle.defs = []	# (family, n or None, file, line, col, colend, name)
@@ -68,6 +74,11 @@ def pins_in(text):
 			j += 1
 		for pm in PIN_RE.finditer(text[i:j]):
 			out.add(pm.group(1) or pm.group(2))
+	for m in EXT_RE.finditer(text):
+		args = m.group(1).split(',')
+		lm = LATEST_RE.match(args[-1].strip()) if len(args) == 3 else None
+		if lm:
+			out.add(lm.group(1))
 	return out
 
 def family(name):

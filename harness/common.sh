@@ -4,6 +4,11 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${OUT:-$top/out}
 src=$out/src
 base_tarball=/usr/src/linux-source-6.12.tar.xz
+# The series' own selftests.
+our_tests="indirect extensible_struct"
+# The base tree's own selftests of the calls the series converts, run
+# unmodified beside ours (sched/ has none that reach sched_setattr()).
+upstream_tests="openat2 clone3 mount_setattr perf_events"
 
 # Build identity fixed so that ccache hits across clones and configs.
 export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 1970'

@@ -4,8 +4,9 @@
  * calls between them with random registers, inner numbers from the number
  * spaces of all three x86 ABIs, random arguments (often those that make a
  * listed call succeed, with a few changed), random parameter sizes, tails
- * and flags, and pointers that are NULL, unmapped, kernel addresses or
- * right against a PROT_NONE page, thread i on CPU i. Meanwhile another
+ * and flags (CHECK_FIELDS among them: a probe must never run the call),
+ * and pointers that are NULL, unmapped, kernel addresses or right against
+ * a PROT_NONE page, thread i on CPU i. Meanwhile another
  * thread forks and execs a probe. Afterwards no descriptor may be left
  * but those the fuzzer closed, and a plain call made between fuzzed ones
  * must never pick up flags. The debug kernel run of `make check` turns
@@ -50,7 +51,7 @@ struct fuzzer {
 	char *arena;
 	void *unmapped;
 	/* Results, for the log. */
-	unsigned long succeeded, closed;
+	unsigned long succeeded, closed, probes;
 	const char *failure;
 };
 
@@ -204,6 +205,8 @@ static __u64 fuzz_params(struct fuzzer *f, __u64 *size)
 		*size = INDIRECT_PARAMS_SIZE_VER0 + 8 * pick(f, 4);
 		break;
 	}
+	if (!pick(f, 8))
+		*size |= CHECK_FIELDS;
 	if (!pick(f, 8))
 		return fuzz_ptr(f);
 	/* Ending right at the guard page, or crossing into it. */
@@ -360,6 +363,13 @@ static void *fuzz_loop(void *arg)
 		safe_outputs(f, rp, &regs, sc_read);
 		ret = syscall(__NR_indirect, (uintptr_t)rp, (uintptr_t)pp,
 			      (size_t)size, (unsigned long)flags);
+		if (ret >= 0 && ((size_t)size & CHECK_FIELDS))
+			f->failure = "a CHECK_FIELDS probe ran the call";
+		if (ret < 0 && errno == EEXTSYS_NOOP) {
+			if (!((size_t)size & CHECK_FIELDS))
+				f->failure = "EEXTSYS_NOOP without CHECK_FIELDS";
+			f->probes++;
+		}
 		if (ret >= 0)
 			close_made(f, &regs, sc_read, ret);
 		if (i % PLAIN_EVERY == 0) {
@@ -447,7 +457,7 @@ FIXTURE_TEARDOWN(fuzz)
 TEST_F_TIMEOUT(fuzz, calls, 600)
 {
 	pthread_t threads[FUZZ_THREADS], exec_thread;
-	unsigned long calls = 0, succeeded = 0, closed = 0;
+	unsigned long calls = 0, succeeded = 0, closed = 0, probes = 0;
 	int before = nr_fds(_metadata);
 	struct timespec start;
 	void *exec_failed;
@@ -471,6 +481,7 @@ TEST_F_TIMEOUT(fuzz, calls, 600)
 		calls += f->calls;
 		succeeded += f->succeeded;
 		closed += f->closed;
+		probes += f->probes;
 	}
 	atomic_store(&fuzz_done, true);
 	ASSERT_EQ(0, pthread_join(exec_thread, &exec_failed));
@@ -478,6 +489,9 @@ TEST_F_TIMEOUT(fuzz, calls, 600)
 	TH_LOG("fuzz: %s: %lu calls in %.1f s, %lu succeeded, %lu closed, %lu fork+exec",
 	       ABI_NAME, calls, seconds_since(&start), succeeded, closed,
 	       atomic_load(&fuzz_execs));
+	TH_LOG("fuzz: %s: %lu CHECK_FIELDS probes answered", ABI_NAME, probes);
+	/* Some probes were well-formed enough to be answered. */
+	EXPECT_LT(0, probes);
 	ASSERT_EQ(self->calls / FUZZ_THREADS * FUZZ_THREADS, calls);
 	ASSERT_EQ(before, nr_fds(_metadata)) TH_LOG("descriptors leaked");
 }

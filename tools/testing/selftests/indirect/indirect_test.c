@@ -415,6 +415,30 @@ TEST_F(consumer, socketcall_socketpair)
  * Every kind of refusal for every consumer, given arguments the call
  * itself accepts: the error, and no descriptor.
  */
+/* CHECK_FIELDS without a call: what some call of the list honours. */
+TEST(check_fields_without_a_call)
+{
+	struct indirect_registers r = { .nr = __NR_getpid };
+	struct indirect_params p = { .file_flags = 0xa5 };
+	__u64 any = 0;
+	size_t i;
+
+	for (i = 0; i < WHITE_LIST_SIZE; i++)
+		any |= white_list[i].honours;
+	ASSERT_REFUSED(EEXTSYS_NOOP, NULL, &p, sizeof(p) | CHECK_FIELDS, 0);
+	EXPECT_EQ(any, p.file_flags);
+	EXPECT_EQ(FD_BOTH, p.file_flags);
+	/* A call off the list is refused as it would be without the bit. */
+	p.file_flags = 0xa5;
+	ASSERT_REFUSED(EINVAL, &r, &p, sizeof(p) | CHECK_FIELDS, 0);
+	EXPECT_EQ(0xa5, p.file_flags);
+	/* Without the bit, no call is no call. */
+	ASSERT_REFUSED(EFAULT, NULL, &p, sizeof(p), 0);
+	/* Bit 31 of a 64-bit size is a size too large, not a probe. */
+	if (sizeof(size_t) == 8)
+		ASSERT_REFUSED(E2BIG, &r, &p, (size_t)sizeof(p) | 1UL << 31, 0);
+}
+
 FIXTURE(refusal)
 {
 	struct consumers c;
@@ -547,6 +571,41 @@ TEST_F(refusal, tail_not_zero)
 	} big = { { INDIRECT_FD_CLOEXEC }, 1 };
 
 	ASSERT_REFUSED(E2BIG, &self->r, &big, sizeof(big), 0);
+}
+
+/*
+ * CHECK_FIELDS: the flags this call honours, up to the size asked, zeroes
+ * past the kernel's struct, EEXTSYS_NOOP; the call does not run.
+ */
+TEST_F(refusal, check_fields)
+{
+	const struct listed_call *call = listed(variant->nr, variant->op);
+	unsigned char buf[32];
+	struct indirect_params *p = (struct indirect_params *)buf;
+	size_t i;
+
+	memset(buf, 0xa5, sizeof(buf));
+	ASSERT_REFUSED(EEXTSYS_NOOP, &self->r, p, sizeof(*p) | CHECK_FIELDS, 0);
+	EXPECT_EQ(call->honours, p->file_flags);
+	for (i = sizeof(*p); i < sizeof(buf); i++)
+		ASSERT_EQ(0xa5, buf[i]) TH_LOG("byte %zu", i);
+
+	memset(buf, 0xa5, sizeof(buf));
+	ASSERT_REFUSED(EEXTSYS_NOOP, &self->r, p, 24 | CHECK_FIELDS, 0);
+	EXPECT_EQ(call->honours, p->file_flags);
+	for (i = sizeof(*p); i < sizeof(buf); i++)
+		ASSERT_EQ(i < 24 ? 0 : 0xa5, buf[i]) TH_LOG("byte %zu", i);
+
+	/* Refused sizes and flags are refused first, and nothing written. */
+	memset(buf, 0xa5, sizeof(buf));
+	ASSERT_REFUSED(EINVAL, &self->r, p, 4 | CHECK_FIELDS, 0);
+	ASSERT_REFUSED(E2BIG, &self->r, p, (self->ps + 1) | CHECK_FIELDS, 0);
+	ASSERT_REFUSED(EINVAL, &self->r, p, sizeof(*p) | CHECK_FIELDS, 1);
+	for (i = 0; i < sizeof(buf); i++)
+		ASSERT_EQ(0xa5, buf[i]) TH_LOG("byte %zu", i);
+	/* Size 0 is no parameters: nothing to write, still answered. */
+	ASSERT_REFUSED(EEXTSYS_NOOP, &self->r, NULL, CHECK_FIELDS, 0);
+	ASSERT_REFUSED(EFAULT, &self->r, NULL, sizeof(*p) | CHECK_FIELDS, 0);
 }
 
 TEST_F(refusal, unknown_file_flags)

@@ -1,0 +1,683 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The size handling of the system calls that copy extensible structs, as
+ * Linux 6.12 answers every size (the calls now go through the helpers of
+ * <linux/extensible_struct.h>, which must change none of it), and their
+ * answers to CHECK_FIELDS. Built for x86_64, i386 and x32.
+ *
+ * Expected values are 6.12's: the errno for each size, what the kernel
+ * writes back into the caller's struct (perf_event_attr.size and
+ * sched_attr.size), and the bytes it leaves alone.
+ */
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <linux/check_fields.h>
+#include <linux/mount.h>
+#include <linux/openat2.h>
+#include <linux/perf_event.h>
+#include <linux/sched.h>
+#include <linux/sched/types.h>
+
+#include "../kselftest_harness.h"
+
+#define PAGE	4096UL
+
+/* 6.12's sizes (the kernel's struct is the latest). */
+#define OPEN_HOW_SIZE_VER0	24
+#define PERF_ATTR_SIZE_6_12	PERF_ATTR_SIZE_VER8	/* 136 */
+#define SCHED_ATTR_SIZE_6_12	SCHED_ATTR_SIZE_VER1	/* 56 */
+
+/*
+ * What each call accepts, as 6.12 defines it (x86 values): openat2's
+ * VALID_OPEN_FLAGS, VALID_RESOLVE_FLAGS and S_IALLUGO; clone3's flags
+ * minus CLONE_DETACHED and the CSIGNAL bits but CLONE_NEWTIME;
+ * mount_setattr's MOUNT_SETATTR_VALID_FLAGS and propagation types.
+ */
+#define OPEN_FLAGS_6_12		(00000003 | 00000100 | 00000200 | 00000400 | \
+				 00001000 | 00002000 | 00004000 | 04000000 | \
+				 00010000 | 00020000 | 00040000 | 00100000 | \
+				 00200000 | 00400000 | 01000000 | 02000000 | \
+				 010000000 | 020000000)
+#define OPEN_MODES_6_12		07777
+#define RESOLVE_FLAGS_6_12	0x3f
+#define CLONE3_FLAGS_6_12	0x3ffbfff80ULL
+#define MOUNT_ATTRS_6_12	0x003000ffULL
+#define MOUNT_PROPAGATION_6_12	0x001e0000ULL
+
+#ifndef EEXTSYS_NOOP
+#error "EEXTSYS_NOOP is not defined: build against the kernel's headers"
+#endif
+
+/* A page whose next page is inaccessible: structs end at its edge. */
+static unsigned char *edge_page(void)
+{
+	unsigned char *p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED || mprotect(p + PAGE, PAGE, PROT_NONE))
+		return NULL;
+	return p;
+}
+
+static int count_fds(void)
+{
+	int n = 0, fd;
+
+	for (fd = 0; fd < 1024; fd++)
+		n += fcntl(fd, F_GETFD) != -1;
+	return n;
+}
+
+static long sys_openat2(const char *path, void *how, size_t size)
+{
+	return syscall(__NR_openat2, AT_FDCWD, path, how, size);
+}
+
+static long sys_clone3(void *args, size_t size)
+{
+	return syscall(__NR_clone3, args, size);
+}
+
+static long sys_mount_setattr(const char *path, unsigned int flags,
+			      void *attr, size_t size)
+{
+	return syscall(__NR_mount_setattr, AT_FDCWD, path, flags, attr, size);
+}
+
+static long sys_perf_event_open(void *attr)
+{
+	return syscall(__NR_perf_event_open, attr, 0, -1, -1,
+		       PERF_FLAG_FD_CLOEXEC);
+}
+
+static long sys_sched_setattr(void *attr, unsigned int flags)
+{
+	return syscall(__NR_sched_setattr, 0, attr, flags);
+}
+
+static long sys_sched_getattr(void *attr, unsigned int size,
+			      unsigned int flags)
+{
+	return syscall(__NR_sched_getattr, 0, attr, size, flags);
+}
+
+/* How much of a self-sized struct to place: what the kernel may read. */
+static size_t placed_size(__u32 size, size_t ver0)
+{
+	if (size < ver0)
+		return ver0;
+	return size > PAGE ? PAGE : size;
+}
+
+/* What the size field holds after the call: E2BIG writes @latest back. */
+static __u32 size_after(__u32 size, int ret, __u32 latest)
+{
+	return ret == -E2BIG ? latest : size;
+}
+
+/* The result of a call as "fd" / "ok" or an errno: one value to compare. */
+static int outcome(long ret)
+{
+	return ret < 0 ? -errno : 0;
+}
+
+/* CHECK_FIELDS is the top bit of this ABI's size_t. */
+TEST(check_fields_is_the_top_bit)
+{
+	ASSERT_EQ(CHECK_FIELDS, (size_t)1 << (8 * sizeof(size_t) - 1));
+	ASSERT_EQ(EEXTSYS_NOOP, 134);
+}
+
+FIXTURE(sizes)
+{
+	unsigned char *page;
+	int fds;
+};
+
+FIXTURE_SETUP(sizes)
+{
+	self->page = edge_page();
+	ASSERT_TRUE(!!self->page);
+	self->fds = count_fds();
+}
+
+FIXTURE_TEARDOWN(sizes)
+{
+	/* Whatever failed left no descriptor behind. */
+	EXPECT_EQ(self->fds, count_fds());
+	munmap(self->page, 2 * PAGE);
+}
+
+/* A struct of @size at the end of the page: @tail is its byte past @ksize. */
+static unsigned char *place(unsigned char *page, const void *k, size_t ksize,
+			    size_t size, int tail)
+{
+	unsigned char *u = page + PAGE - size;
+
+	memset(page, 0, PAGE);
+	memcpy(u, k, ksize < size ? ksize : size);
+	if (tail >= 0 && size > ksize)
+		u[ksize + (size - ksize) * tail / 2 - (tail == 2)] = 0x80;
+	return u;
+}
+
+static void open_or_close(struct __test_metadata *_metadata, long fd, int want,
+			  size_t size)
+{
+	EXPECT_EQ(want, outcome(fd)) TH_LOG("size %zu", size);
+	if (fd >= 0)
+		close(fd);
+}
+
+TEST_F(sizes, openat2)
+{
+	struct open_how how = { .flags = O_RDONLY };
+	static const struct { size_t size; int tail, want; } cases[] = {
+		{ 1, -1, -EINVAL }, { OPEN_HOW_SIZE_VER0 - 1, -1, -EINVAL },
+		{ OPEN_HOW_SIZE_VER0, -1, 0 }, { 32, -1, 0 },
+		{ 32, 0, -E2BIG }, { 40, 1, -E2BIG }, { 40, 2, -E2BIG },
+		{ PAGE, -1, 0 }, { PAGE, 2, -E2BIG },
+	};
+	unsigned char before[PAGE];
+	unsigned char *u;
+	size_t i;
+
+	EXPECT_EQ(-EINVAL, outcome(sys_openat2("/", &how, 0)));
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		u = place(self->page, &how, sizeof(how), cases[i].size,
+			  cases[i].tail);
+		memcpy(before, self->page, PAGE);
+		open_or_close(_metadata, sys_openat2("/", u, cases[i].size),
+			      cases[i].want, cases[i].size);
+		/* openat2() writes nothing into the caller's struct. */
+		EXPECT_EQ(0, memcmp(before, self->page, PAGE));
+	}
+	EXPECT_EQ(-E2BIG, outcome(sys_openat2("/", self->page, PAGE + 1)));
+	EXPECT_EQ(-E2BIG, outcome(sys_openat2("/", self->page, SIZE_MAX)));
+	EXPECT_EQ(-EFAULT, outcome(sys_openat2("/", NULL, sizeof(how))));
+	/* One byte of the struct, or of its zero tail, past the page. */
+	u = self->page + PAGE - sizeof(how) + 1;
+	EXPECT_EQ(-EFAULT, outcome(sys_openat2("/", u, sizeof(how))));
+	u = place(self->page, &how, sizeof(how), 32, -1);
+	EXPECT_EQ(-EFAULT, outcome(sys_openat2("/", u, 33)));
+	/* Bit 31 of a 64-bit size is just a large size. */
+	if (sizeof(size_t) == 8)
+		EXPECT_EQ(-E2BIG, outcome(syscall(__NR_openat2, AT_FDCWD, "/", u,
+						  (unsigned long)sizeof(how) |
+						  1UL << 31)));
+}
+
+static pid_t clone3_at(struct __test_metadata *_metadata, void *u,
+		       size_t size, int want)
+{
+	long pid = sys_clone3(u, size);
+	int status;
+
+	if (pid == 0)
+		_exit(0);
+	EXPECT_EQ(want, outcome(pid)) TH_LOG("size %zu", size);
+	if (pid > 0) {
+		EXPECT_EQ(pid, waitpid(pid, &status, 0));
+		EXPECT_TRUE(WIFEXITED(status));
+	}
+	return pid;
+}
+
+TEST_F(sizes, clone3)
+{
+	struct clone_args args = { .exit_signal = SIGCHLD };
+	static const struct { size_t size; int tail, want; } cases[] = {
+		{ 1, -1, -EINVAL }, { CLONE_ARGS_SIZE_VER0 - 1, -1, -EINVAL },
+		{ CLONE_ARGS_SIZE_VER0, -1, 0 }, { CLONE_ARGS_SIZE_VER1, -1, 0 },
+		{ CLONE_ARGS_SIZE_VER2, -1, 0 }, { 96, -1, 0 },
+		{ 96, 0, -E2BIG }, { 104, 1, -E2BIG }, { 104, 2, -E2BIG },
+		{ PAGE, -1, 0 }, { PAGE, 2, -E2BIG },
+	};
+	unsigned char before[PAGE];
+	unsigned char *u;
+	size_t i;
+
+	EXPECT_EQ(-EINVAL, outcome(sys_clone3(&args, 0)));
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		u = place(self->page, &args, sizeof(args), cases[i].size,
+			  cases[i].tail);
+		memcpy(before, self->page, PAGE);
+		clone3_at(_metadata, u, cases[i].size, cases[i].want);
+		EXPECT_EQ(0, memcmp(before, self->page, PAGE));
+	}
+	EXPECT_EQ(-E2BIG, outcome(sys_clone3(self->page, PAGE + 1)));
+	EXPECT_EQ(-E2BIG, outcome(sys_clone3(self->page, SIZE_MAX)));
+	EXPECT_EQ(-EFAULT, outcome(sys_clone3(NULL, sizeof(args))));
+	EXPECT_EQ(-EFAULT, outcome(sys_clone3(self->page + PAGE - 87,
+					      sizeof(args))));
+	/* No child was left: every one that ran was reaped. */
+	EXPECT_EQ(-1, waitpid(-1, NULL, WNOHANG));
+	EXPECT_EQ(ECHILD, errno);
+}
+
+/* The mounts of this mount namespace, to compare before and after. */
+static size_t read_mounts(char *buf, size_t len)
+{
+	int fd = open("/proc/self/mountinfo", O_RDONLY);
+	ssize_t n, total = 0;
+
+	if (fd < 0)
+		return 0;
+	while ((n = read(fd, buf + total, len - 1 - total)) > 0)
+		total += n;
+	close(fd);
+	buf[total] = 0;
+	return total;
+}
+
+TEST_F(sizes, mount_setattr)
+{
+	struct mount_attr attr = {};
+	static const struct { size_t size; int tail, want; } cases[] = {
+		{ 1, -1, -EINVAL }, { MOUNT_ATTR_SIZE_VER0 - 1, -1, -EINVAL },
+		{ MOUNT_ATTR_SIZE_VER0, -1, 0 }, { 40, -1, 0 },
+		{ 40, 0, -E2BIG }, { 48, 1, -E2BIG }, { 48, 2, -E2BIG },
+		{ PAGE, -1, 0 }, { PAGE, 2, -E2BIG },
+	};
+	unsigned char before[PAGE];
+	unsigned char *u;
+	size_t i;
+
+	/*
+	 * An attr that changes nothing returns 0 before the path is looked
+	 * up: the path need not exist, which makes every size testable.
+	 */
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		u = place(self->page, &attr, sizeof(attr), cases[i].size,
+			  cases[i].tail);
+		memcpy(before, self->page, PAGE);
+		EXPECT_EQ(cases[i].want,
+			  outcome(sys_mount_setattr("/nonexistent", 0, u,
+						    cases[i].size)))
+			TH_LOG("size %zu", cases[i].size);
+		EXPECT_EQ(0, memcmp(before, self->page, PAGE));
+	}
+	EXPECT_EQ(-EINVAL, outcome(sys_mount_setattr("/", 0, &attr, 0)));
+	EXPECT_EQ(-E2BIG, outcome(sys_mount_setattr("/", 0, &attr, PAGE + 1)));
+	EXPECT_EQ(-E2BIG, outcome(sys_mount_setattr("/", 0, &attr, SIZE_MAX)));
+	EXPECT_EQ(-EFAULT, outcome(sys_mount_setattr("/", 0, NULL,
+						     sizeof(attr))));
+	/* Unknown flags come first, whatever the size. */
+	EXPECT_EQ(-EINVAL, outcome(sys_mount_setattr("/", 1U << 31, &attr,
+						     PAGE + 1)));
+	/* A real change reaches the path: it does not exist. */
+	attr.attr_set = MOUNT_ATTR_NOEXEC;
+	EXPECT_EQ(-ENOENT, outcome(sys_mount_setattr("/nonexistent", 0, &attr,
+						     sizeof(attr))));
+}
+
+/* A software event the test can always open, with @size in its field. */
+static void perf_attr_at(struct perf_event_attr *attr, __u32 size)
+{
+	memset(attr, 0, sizeof(*attr));
+	attr->type = PERF_TYPE_SOFTWARE;
+	attr->config = PERF_COUNT_SW_DUMMY;
+	attr->exclude_kernel = 1;
+	attr->size = size;
+}
+
+TEST_F(sizes, perf_event_open)
+{
+	static const struct { __u32 size; int tail, want; } cases[] = {
+		{ 0, -1, 0 }, { 1, -1, -E2BIG },
+		{ PERF_ATTR_SIZE_VER0 - 1, -1, -E2BIG },
+		{ PERF_ATTR_SIZE_VER0, -1, 0 }, { 65, -1, 0 },
+		{ PERF_ATTR_SIZE_VER5, -1, 0 }, { PERF_ATTR_SIZE_6_12, -1, 0 },
+		{ 144, -1, 0 }, { 144, 0, -E2BIG }, { 152, 1, -E2BIG },
+		{ 152, 2, -E2BIG }, { PAGE, -1, 0 }, { PAGE, 2, -E2BIG },
+		{ PAGE + 1, -1, -E2BIG }, { UINT32_MAX, -1, -E2BIG },
+	};
+	struct perf_event_attr attr;
+	unsigned char before[PAGE];
+	size_t i, placed;
+	unsigned char *u;
+	__u32 got;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		placed = placed_size(cases[i].size, PERF_ATTR_SIZE_VER0);
+		perf_attr_at(&attr, cases[i].size);
+		u = place(self->page, &attr, sizeof(attr), placed,
+			  cases[i].tail);
+		memcpy(before, self->page, PAGE);
+		open_or_close(_metadata, sys_perf_event_open(u), cases[i].want,
+			      cases[i].size);
+		/* E2BIG writes the kernel's size back, nothing else does. */
+		memcpy(&got, u + offsetof(struct perf_event_attr, size),
+		       sizeof(got));
+		EXPECT_EQ(size_after(cases[i].size, cases[i].want,
+				     PERF_ATTR_SIZE_6_12), got)
+			TH_LOG("size %u", cases[i].size);
+		memcpy(u + offsetof(struct perf_event_attr, size),
+		       &cases[i].size, sizeof(got));
+		EXPECT_EQ(0, memcmp(before, self->page, PAGE));
+	}
+	EXPECT_EQ(-EFAULT, outcome(sys_perf_event_open(NULL)));
+	/* The struct runs into the inaccessible page: no write-back. */
+	perf_attr_at(&attr, sizeof(attr));
+	u = place(self->page, &attr, sizeof(attr), sizeof(attr), -1);
+	attr.size = sizeof(attr) + 1;
+	memcpy(u, &attr, sizeof(attr));
+	EXPECT_EQ(-EFAULT, outcome(sys_perf_event_open(u)));
+	EXPECT_EQ(sizeof(attr) + 1,
+		  ((struct perf_event_attr *)u)->size);
+}
+
+static void sched_attr_at(struct sched_attr *attr, __u32 size)
+{
+	memset(attr, 0, sizeof(*attr));
+	attr->size = size;
+	attr->sched_policy = SCHED_OTHER;
+}
+
+TEST_F(sizes, sched_setattr)
+{
+	static const struct { __u32 size; int tail, want; } cases[] = {
+		{ 0, -1, 0 }, { 1, -1, -E2BIG },
+		{ SCHED_ATTR_SIZE_VER0 - 1, -1, -E2BIG },
+		{ SCHED_ATTR_SIZE_VER0, -1, 0 }, { 52, -1, 0 },
+		{ SCHED_ATTR_SIZE_6_12, -1, 0 }, { 64, -1, 0 },
+		{ 64, 0, -E2BIG }, { 72, 1, -E2BIG }, { 72, 2, -E2BIG },
+		{ PAGE, -1, 0 }, { PAGE, 2, -E2BIG },
+		{ PAGE + 1, -1, -E2BIG }, { UINT32_MAX, -1, -E2BIG },
+	};
+	struct sched_attr attr;
+	unsigned char before[PAGE];
+	size_t i, placed;
+	unsigned char *u;
+	__u32 got;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		placed = placed_size(cases[i].size, SCHED_ATTR_SIZE_VER0);
+		sched_attr_at(&attr, cases[i].size);
+		u = place(self->page, &attr, sizeof(attr), placed,
+			  cases[i].tail);
+		memcpy(before, self->page, PAGE);
+		EXPECT_EQ(cases[i].want, outcome(sys_sched_setattr(u, 0)))
+			TH_LOG("size %u", cases[i].size);
+		memcpy(&got, u, sizeof(got));
+		EXPECT_EQ(size_after(cases[i].size, cases[i].want,
+				     SCHED_ATTR_SIZE_6_12), got)
+			TH_LOG("size %u", cases[i].size);
+		memcpy(u, &cases[i].size, sizeof(got));
+		EXPECT_EQ(0, memcmp(before, self->page, PAGE));
+	}
+	/* Checked before the struct is read. */
+	EXPECT_EQ(-EINVAL, outcome(sys_sched_setattr(NULL, 0)));
+	sched_attr_at(&attr, sizeof(attr));
+	EXPECT_EQ(-EINVAL, outcome(sys_sched_setattr(&attr, 1)));
+	/* Utilization clamps need VER1; size 0 is VER0. */
+	sched_attr_at(&attr, 0);
+	attr.sched_flags = SCHED_FLAG_UTIL_CLAMP_MIN;
+	EXPECT_EQ(-EINVAL, outcome(sys_sched_setattr(&attr, 0)));
+	attr.size = SCHED_ATTR_SIZE_VER0;
+	EXPECT_EQ(-EINVAL, outcome(sys_sched_setattr(&attr, 0)));
+	/* The tail runs into the inaccessible page: EFAULT, no write-back. */
+	sched_attr_at(&attr, sizeof(attr) + 1);
+	u = place(self->page, &attr, sizeof(attr), sizeof(attr), -1);
+	EXPECT_EQ(-EFAULT, outcome(sys_sched_setattr(u, 0)));
+	EXPECT_EQ(sizeof(attr) + 1, ((struct sched_attr *)u)->size);
+}
+
+TEST_F(sizes, sched_getattr)
+{
+	static const unsigned int sizes[] = {
+		SCHED_ATTR_SIZE_VER0, 52, SCHED_ATTR_SIZE_6_12, 64, PAGE,
+	};
+	unsigned char *u;
+	size_t i, j;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		unsigned int size = sizes[i];
+		unsigned int copied = size < SCHED_ATTR_SIZE_6_12 ?
+				      size : SCHED_ATTR_SIZE_6_12;
+		struct sched_attr *attr;
+
+		u = self->page + PAGE - size;
+		memset(self->page, 0xa5, PAGE);
+		ASSERT_EQ(0, sys_sched_getattr(u, size, 0))
+			TH_LOG("size %u: %s", size, strerror(errno));
+		attr = (struct sched_attr *)u;
+		EXPECT_EQ(copied, attr->size);
+		EXPECT_EQ(SCHED_OTHER, attr->sched_policy);
+		/* Nothing past the kernel's struct is touched (6.12's ABI). */
+		for (j = copied; j < size; j++)
+			ASSERT_EQ(0xa5, u[j]) TH_LOG("size %u, byte %zu", size, j);
+		for (j = 0; self->page + j < u; j++)
+			ASSERT_EQ(0xa5, self->page[j]);
+	}
+	/* A buffer that runs past the page: only the struct is written. */
+	u = self->page + PAGE - SCHED_ATTR_SIZE_6_12;
+	EXPECT_EQ(0, sys_sched_getattr(u, 64, 0));
+	EXPECT_EQ(-EFAULT, outcome(sys_sched_getattr(u + 1, 64, 0)));
+	EXPECT_EQ(-EINVAL, outcome(sys_sched_getattr(u, 0, 0)));
+	EXPECT_EQ(-EINVAL, outcome(sys_sched_getattr(u,
+						     SCHED_ATTR_SIZE_VER0 - 1,
+						     0)));
+	EXPECT_EQ(-EINVAL, outcome(sys_sched_getattr(self->page, PAGE + 1, 0)));
+	EXPECT_EQ(-EINVAL, outcome(sys_sched_getattr(NULL, 64, 0)));
+	EXPECT_EQ(-EINVAL, outcome(sys_sched_getattr(u, 64, 1)));
+}
+
+/*
+ * CHECK_FIELDS: the struct as written back up to the size asked, zeroes
+ * past the kernel's struct, bytes past the size untouched, EEXTSYS_NOOP,
+ * nothing done.
+ */
+FIXTURE(check_fields)
+{
+	unsigned char buf[256];
+	int fds;
+};
+
+FIXTURE_SETUP(check_fields)
+{
+	memset(self->buf, 0xa5, sizeof(self->buf));
+	self->fds = count_fds();
+}
+
+FIXTURE_TEARDOWN(check_fields)
+{
+	EXPECT_EQ(self->fds, count_fds());
+}
+
+/* Bytes [from, to) of @buf are @v. */
+static bool all_bytes(const unsigned char *buf, size_t from, size_t to,
+		      unsigned char v)
+{
+	while (from < to)
+		if (buf[from++] != v)
+			return false;
+	return true;
+}
+
+TEST_F(check_fields, openat2)
+{
+	struct open_how *how = (struct open_how *)self->buf;
+
+	EXPECT_EQ(-EEXTSYS_NOOP, outcome(sys_openat2("/", how, sizeof(*how) |
+						    CHECK_FIELDS)));
+	EXPECT_EQ(OPEN_FLAGS_6_12, how->flags);
+	EXPECT_EQ(OPEN_MODES_6_12, how->mode);
+	EXPECT_EQ(RESOLVE_FLAGS_6_12, how->resolve);
+	EXPECT_TRUE(all_bytes(self->buf, sizeof(*how), sizeof(self->buf),
+			      0xa5));
+
+	/* A newer caller's fields: zeroed, up to its size and no further. */
+	memset(self->buf, 0xa5, sizeof(self->buf));
+	EXPECT_EQ(-EEXTSYS_NOOP,
+		  outcome(sys_openat2("/nonexistent", how, 64 | CHECK_FIELDS)));
+	EXPECT_EQ(OPEN_FLAGS_6_12, how->flags);
+	EXPECT_TRUE(all_bytes(self->buf, sizeof(*how), 64, 0));
+	EXPECT_TRUE(all_bytes(self->buf, 64, sizeof(self->buf), 0xa5));
+
+	/*
+	 * Every flag it did not list is refused, but for bit 25, the kernel's
+	 * own __FMODE_NONOTIFY, which build_open_flags() drops unseen.
+	 */
+	for (int bit = 0; bit < 64; bit++) {
+		struct open_how one = { .flags = 1ULL << bit };
+		long fd;
+
+		if (one.flags & OPEN_FLAGS_6_12 || bit == 25)
+			continue;
+		fd = sys_openat2("/", &one, sizeof(one));
+		EXPECT_EQ(-EINVAL, outcome(fd)) TH_LOG("flag bit %d", bit);
+		if (fd >= 0)
+			close(fd);
+	}
+
+	/* Sizes it refuses are refused first. */
+	memset(self->buf, 0xa5, sizeof(self->buf));
+	EXPECT_EQ(-EINVAL, outcome(sys_openat2("/", how, CHECK_FIELDS)));
+	EXPECT_EQ(-EINVAL, outcome(sys_openat2("/", how, 16 | CHECK_FIELDS)));
+	EXPECT_EQ(-E2BIG, outcome(sys_openat2("/", how,
+					      (PAGE + 1) | CHECK_FIELDS)));
+	EXPECT_TRUE(all_bytes(self->buf, 0, sizeof(self->buf), 0xa5));
+	EXPECT_EQ(-EFAULT, outcome(sys_openat2("/", NULL, 24 | CHECK_FIELDS)));
+}
+
+TEST_F(check_fields, clone3)
+{
+	struct clone_args *args = (struct clone_args *)self->buf;
+
+	EXPECT_EQ(-EEXTSYS_NOOP, outcome(sys_clone3(args, sizeof(*args) |
+						   CHECK_FIELDS)));
+	/* No child. */
+	EXPECT_EQ(-1, waitpid(-1, NULL, WNOHANG));
+	EXPECT_EQ(ECHILD, errno);
+	EXPECT_EQ(CLONE3_FLAGS_6_12, args->flags);
+	EXPECT_EQ(0xff, args->exit_signal);
+	EXPECT_EQ(UINT64_MAX, args->pidfd);
+	EXPECT_EQ(UINT64_MAX, args->child_tid);
+	EXPECT_EQ(UINT64_MAX, args->parent_tid);
+	EXPECT_EQ(UINT64_MAX, args->stack);
+	EXPECT_EQ(UINT64_MAX, args->stack_size);
+	EXPECT_EQ(UINT64_MAX, args->tls);
+	EXPECT_EQ(UINT64_MAX, args->set_tid);
+	EXPECT_EQ(UINT64_MAX, args->set_tid_size);
+	EXPECT_EQ(UINT64_MAX, args->cgroup);
+	EXPECT_TRUE(all_bytes(self->buf, sizeof(*args), sizeof(self->buf),
+			      0xa5));
+
+	/* An older caller gets its own size's worth. */
+	memset(self->buf, 0xa5, sizeof(self->buf));
+	EXPECT_EQ(-EEXTSYS_NOOP, outcome(sys_clone3(args, CLONE_ARGS_SIZE_VER0 |
+						   CHECK_FIELDS)));
+	EXPECT_EQ(CLONE3_FLAGS_6_12, args->flags);
+	EXPECT_TRUE(all_bytes(self->buf, CLONE_ARGS_SIZE_VER0,
+			      sizeof(self->buf), 0xa5));
+
+	/* Flags it did not list are refused. */
+	for (int bit = 0; bit < 64; bit++) {
+		struct clone_args one = { .flags = 1ULL << bit };
+
+		if (one.flags & CLONE3_FLAGS_6_12)
+			continue;
+		EXPECT_EQ(-EINVAL, outcome(sys_clone3(&one, sizeof(one))))
+			TH_LOG("flag bit %d", bit);
+	}
+
+	EXPECT_EQ(-EINVAL, outcome(sys_clone3(args, 8 | CHECK_FIELDS)));
+	EXPECT_EQ(-E2BIG, outcome(sys_clone3(args, (PAGE + 1) | CHECK_FIELDS)));
+	EXPECT_EQ(-EFAULT, outcome(sys_clone3(NULL, 88 | CHECK_FIELDS)));
+}
+
+TEST_F(check_fields, mount_setattr)
+{
+	struct mount_attr *attr = (struct mount_attr *)self->buf;
+	static char before[65536], after[65536];
+
+	ASSERT_LT(0, read_mounts(before, sizeof(before)));
+	/* A request to change "/" with it: nothing changes. */
+	attr->attr_set = MOUNT_ATTR_RDONLY;
+	EXPECT_EQ(-EEXTSYS_NOOP, outcome(sys_mount_setattr("/", AT_RECURSIVE,
+							   attr, 40 |
+							   CHECK_FIELDS)));
+	ASSERT_LT(0, read_mounts(after, sizeof(after)));
+	EXPECT_STREQ(before, after);
+	EXPECT_EQ(MOUNT_ATTRS_6_12, attr->attr_set);
+	EXPECT_EQ(MOUNT_ATTRS_6_12, attr->attr_clr);
+	EXPECT_EQ(MOUNT_PROPAGATION_6_12, attr->propagation);
+	EXPECT_EQ(UINT64_MAX, attr->userns_fd);
+	EXPECT_TRUE(all_bytes(self->buf, sizeof(*attr), 40, 0));
+	EXPECT_TRUE(all_bytes(self->buf, 40, sizeof(self->buf), 0xa5));
+
+	/* Attributes it did not list are refused. */
+	for (int bit = 0; bit < 64; bit++) {
+		struct mount_attr one = { .attr_set = 1ULL << bit };
+
+		if (one.attr_set & MOUNT_ATTRS_6_12)
+			continue;
+		EXPECT_EQ(-EINVAL, outcome(sys_mount_setattr("/", 0, &one,
+							     sizeof(one))))
+			TH_LOG("attribute bit %d", bit);
+	}
+
+	EXPECT_EQ(-EINVAL, outcome(sys_mount_setattr("/", 1U << 31, attr,
+						     40 | CHECK_FIELDS)));
+	EXPECT_EQ(-EINVAL, outcome(sys_mount_setattr("/", 0, attr,
+						     16 | CHECK_FIELDS)));
+	EXPECT_EQ(-E2BIG, outcome(sys_mount_setattr("/", 0, attr,
+						    (PAGE + 1) |
+						    CHECK_FIELDS)));
+}
+
+/* Without privilege it still answers: a probe changes nothing. */
+TEST(check_fields_unprivileged_mount_setattr)
+{
+	struct mount_attr attr = {};
+	pid_t pid = fork();
+	int status;
+
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		if (setgid(65534) || setuid(65534))
+			_exit(2);
+		if (sys_mount_setattr("/", 0, &attr, sizeof(attr)) != -1 ||
+		    errno != EPERM)
+			_exit(3);
+		if (sys_mount_setattr("/", 0, &attr,
+				      sizeof(attr) | CHECK_FIELDS) != -1 ||
+		    errno != EEXTSYS_NOOP)
+			_exit(4);
+		_exit(attr.attr_set == MOUNT_ATTRS_6_12 ? 0 : 5);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+}
+
+/* The self-sized calls take no CHECK_FIELDS: its bit is a size too big. */
+TEST(check_fields_not_in_self_sized_calls)
+{
+	struct perf_event_attr pattr;
+	struct sched_attr sattr;
+
+	perf_attr_at(&pattr, 1U << 31 | sizeof(pattr));
+	EXPECT_EQ(-E2BIG, outcome(sys_perf_event_open(&pattr)));
+	EXPECT_EQ(PERF_ATTR_SIZE_6_12, pattr.size);
+	sched_attr_at(&sattr, 1U << 31 | sizeof(sattr));
+	EXPECT_EQ(-E2BIG, outcome(sys_sched_setattr(&sattr, 0)));
+	EXPECT_EQ(SCHED_ATTR_SIZE_6_12, sattr.size);
+}
+
+TEST_HARNESS_MAIN

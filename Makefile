@@ -11,7 +11,7 @@ H := harness
 KUNIT_PY = out/src/tools/testing/kunit/kunit.py
 
 .PHONY: all demo check deps tree kernel kernel-noindirect kernel-debug \
-	selftests boot-check boot-debug patches checkpatch check-patches static-checks cocci-tests run-test shell clean
+	kernel-base selftests boot-check boot-debug boot-base patches checkpatch check-patches static-checks cocci-tests run-test shell clean
 .NOTPARALLEL:
 
 all: demo
@@ -31,6 +31,10 @@ kernel-noindirect: tree
 # The test kernel with KASAN, UBSAN, KFENCE, lockdep, kmemleak (debug.config).
 kernel-debug: tree
 	@$(H)/build-kernel debug
+
+# The base tree itself, unpatched, configured like the test kernel.
+kernel-base: tree
+	@$(H)/build-kernel base
 
 selftests: kernel
 	@$(H)/build-selftests
@@ -54,6 +58,11 @@ boot-debug: selftests kernel-debug
 		BOOT_APPEND='kunit.enable=1 $(DEBUG_SCALE)' \
 		$(H)/boot check out/check-debug.log
 
+# The size tests of the converted calls on unpatched 6.12: their expected
+# answers must be 6.12's own.
+boot-base: selftests kernel-base
+	@BOOT_KERNEL=out/bzImage-base $(H)/boot base out/check-base.log
+
 # The series as git format-patch against the base, in out/patches.
 patches: tree
 	@$(H)/export-patches
@@ -68,14 +77,14 @@ check-patches: patches kernel
 static-checks: kernel
 	@$(H)/static-checks
 
-# The Coccinelle rules' regression suite and their findings in the base.
-# The base-tree scan depends only on the rules, the suite and the base: it
-# is skipped while none of them changed since it last passed.
+# The Coccinelle rules' regression suite and their findings in the tree.
+# The tree scan depends only on the rules, the suite, the base and the
+# series: it is skipped while none of them changed since it last passed.
 cocci-tests: tree
 	@base=$$(cat out/src/.harness-base); \
 	if [ "$$(cat out/cocci-base.stamp 2>/dev/null)" = "$$base" ] && \
-	   [ -z "$$(find scripts/coccinelle/api harness/cocci \
-		   -newer out/cocci-base.stamp -print -quit)" ]; then \
+	   [ -z "$$(find scripts/coccinelle/api harness/cocci patches arch \
+		   include kernel lib -newer out/cocci-base.stamp -print -quit)" ]; then \
 		$(H)/cocci/run --skip-base out/src "$$base"; \
 	else \
 		$(H)/cocci/run out/src "$$base" && \
@@ -83,8 +92,9 @@ cocci-tests: tree
 	fi
 
 check: checkpatch static-checks cocci-tests kernel-noindirect check-patches \
-	boot-check boot-debug
-	@$(H)/results out/kselftest/kselftest-list.txt $(KUNIT_PY) \
+	boot-check boot-debug boot-base
+	@$(H)/results --base out/check-base.log \
+		out/kselftest/kselftest-list.txt $(KUNIT_PY) \
 		harness/upstream-unrunnable out/check.log out/check-debug.log
 
 # make run-test TEST="indirect_test -r consumer.cloexec.socket"

@@ -16,10 +16,11 @@ export KBUILD_BUILD_USER=indirect KBUILD_BUILD_HOST=harness
 export CCACHE_BASEDIR=$top CCACHE_NOHASHDIR=1
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
 
+# kmake DIR ARGS: make in the assembled tree (or in $ktree) with O=DIR.
 kmake() {
 	local dir=$1
 	shift
-	make -C "$src" O="$dir" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc" \
+	make -C "${ktree:-$src}" O="$dir" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc" \
 		-j"$(nproc)" -s "$@"
 }
 

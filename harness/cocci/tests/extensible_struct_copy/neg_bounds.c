@@ -74,3 +74,24 @@ static int corge_copy(struct corge __user *uc, size_t usize)
 		return err;
 	return kc.value;
 }
+
+/*
+ * copy_mnt_id_req() in 6.12: self-sized, but a bad size is EINVAL and
+ * nothing is written back; not the sequence the helper reproduces.
+ */
+static int grault_copy_req(struct grault_req __user *ureq,
+			   struct grault_req *kreq)
+{
+	size_t usize;
+	int ret;
+
+	ret = get_user(usize, &ureq->size);
+	if (ret)
+		return -EFAULT;
+	if (unlikely(usize > PAGE_SIZE))
+		return -E2BIG;
+	if (unlikely(usize < GRAULT_REQ_SIZE_VER0))
+		return -EINVAL;
+	memset(kreq, 0, sizeof(*kreq));
+	return copy_struct_from_user(kreq, sizeof(*kreq), ureq, usize);
+}

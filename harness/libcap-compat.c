@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The libcap calls the base tree's clone3_cap_checkpoint_restore makes,
+ * with the layout libcap's cap_t had before 2.58: the capability header,
+ * then one __user_cap_data_struct per 32 capabilities. The test sets
+ * CAP_CHECKPOINT_RESTORE by writing into that struct directly; Debian 12's
+ * libcap 2.66 has a mutex byte in front of it, so there the bits land in
+ * the wrong sets and cap_set_proc() fails before the test reaches
+ * clone3(). build-selftests links the upstream selftests against this
+ * instead (USERLDFLAGS); no other selftest of theirs uses libcap.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/capability.h>
+#include <sys/syscall.h>
+
+struct _cap_struct {
+	struct __user_cap_header_struct head;
+	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
+};
+
+cap_t cap_get_proc(void)
+{
+	cap_t caps = calloc(1, sizeof(*caps));
+
+	if (!caps)
+		return NULL;
+	caps->head.version = _LINUX_CAPABILITY_VERSION_3;
+	if (syscall(SYS_capget, &caps->head, caps->data)) {
+		free(caps);
+		return NULL;
+	}
+	return caps;
+}
+
+int cap_clear(cap_t caps)
+{
+	memset(caps->data, 0, sizeof(caps->data));
+	return 0;
+}
+
+int cap_set_flag(cap_t caps, cap_flag_t set, int n, const cap_value_t *values,
+		 cap_flag_value_t value)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		struct __user_cap_data_struct *d;
+		__u32 bit, *word;
+
+		if (values[i] < 0 || values[i] >= 32 * _LINUX_CAPABILITY_U32S_3) {
+			errno = EINVAL;
+			return -1;
+		}
+		d = &caps->data[values[i] >> 5];
+		bit = 1U << (values[i] & 31);
+		word = set == CAP_EFFECTIVE ? &d->effective :
+		       set == CAP_PERMITTED ? &d->permitted : &d->inheritable;
+		if (value == CAP_SET)
+			*word |= bit;
+		else
+			*word &= ~bit;
+	}
+	return 0;
+}
+
+int cap_set_proc(cap_t caps)
+{
+	return syscall(SYS_capset, &caps->head, caps->data);
+}
+
+int cap_free(void *p)
+{
+	free(p);
+	return 0;
+}

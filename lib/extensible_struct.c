@@ -178,6 +178,19 @@ int __extensible_copy_self_sized(const struct extensible_struct *es,
 }
 EXPORT_SYMBOL_GPL(__extensible_copy_self_sized);
 
+/* The common part of both copy-outs: the smaller struct's worth. */
+static int copy_struct_head_to_user(void __user *dst, size_t usize,
+				    const void *src, size_t ksize,
+				    bool *ignored_trailing)
+{
+	if (ignored_trailing)
+		*ignored_trailing = ksize > usize &&
+			memchr_inv(src + usize, 0, ksize - usize);
+	if (copy_to_user(dst, src, min(ksize, usize)))
+		return -EFAULT;
+	return 0;
+}
+
 /**
  * copy_struct_to_user() - copy a struct to a caller of any version
  * @dst: the caller's struct
@@ -198,16 +211,10 @@ EXPORT_SYMBOL_GPL(__extensible_copy_self_sized);
 int copy_struct_to_user(void __user *dst, size_t usize, const void *src,
 			size_t ksize, bool *ignored_trailing)
 {
-	size_t size = min(ksize, usize);
-
 	if (usize > ksize && clear_user(dst + ksize, usize - ksize))
 		return -EFAULT;
-	if (ignored_trailing)
-		*ignored_trailing = ksize > usize &&
-			memchr_inv(src + usize, 0, ksize - usize);
-	if (copy_to_user(dst, src, size))
-		return -EFAULT;
-	return 0;
+	return copy_struct_head_to_user(dst, usize, src, ksize,
+					ignored_trailing);
 }
 EXPORT_SYMBOL_GPL(copy_struct_to_user);
 
@@ -227,8 +234,6 @@ int __extensible_copy_to_user(const struct extensible_struct *es,
 			      const void *src, size_t ksize,
 			      bool *ignored_trailing)
 {
-	size_t size = min(ksize, usize);
-
 	if (wrong_struct(es, ksize))
 		return -E2BIG;
 	if (es->trailing == EXTENSIBLE_TRAILING_ZEROED)
@@ -238,12 +243,8 @@ int __extensible_copy_to_user(const struct extensible_struct *es,
 	/* The whole buffer must be the caller's, even the bytes left alone. */
 	if (!access_ok(dst, usize))
 		return -EFAULT;
-	if (ignored_trailing)
-		*ignored_trailing = ksize > usize &&
-			memchr_inv(src + usize, 0, ksize - usize);
-	if (copy_to_user(dst, src, size))
-		return -EFAULT;
-	return 0;
+	return copy_struct_head_to_user(dst, usize, src, ksize,
+					ignored_trailing);
 }
 EXPORT_SYMBOL_GPL(__extensible_copy_to_user);
 

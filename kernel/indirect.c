@@ -12,6 +12,7 @@
 #include <linux/compat.h>
 #include <linux/extensible_struct.h>
 #include <linux/indirect.h>
+#include <linux/namei.h>
 #include <linux/net.h>
 #include <linux/nospec.h>
 #include <linux/seccomp.h>
@@ -26,39 +27,47 @@
 
 struct indirect_call {
 	bool allowed;
+	u8 resolve;			/* the RESOLVE_* bits it honours */
 	indirect_fd_t file_flags;	/* the flags the call honours */
 };
 
-#define INDIRECT_ENTRY(nr, flags)					\
-	[nr] = { .allowed = true, .file_flags = INDIRECT_FD(flags) },
+#define INDIRECT_ENTRY(nr, flags, resolve_flags)			\
+	[nr] = {							\
+		.allowed = true,					\
+		.resolve = resolve_flags,				\
+		.file_flags = INDIRECT_FD(flags),			\
+	},
 
 /* x32 callers use this table too, with the x32 bit taken off. */
 static const struct indirect_call
 indirect_native_calls[INDIRECT_NATIVE_NR_SYSCALLS] = {
-#define INDIRECT_SYSCALL(name, flags)					\
-	INDIRECT_ENTRY(INDIRECT_NATIVE_NR(name), flags)
+#define INDIRECT_SYSCALL(name, flags, resolve)				\
+	INDIRECT_ENTRY(INDIRECT_NATIVE_NR(name), flags, resolve)
 #include <linux/indirect_syscalls.h>
 };
 
 #ifdef INDIRECT_COMPAT_NR
 static const struct indirect_call
 indirect_compat_calls[INDIRECT_COMPAT_NR_SYSCALLS] = {
-#define INDIRECT_SYSCALL(name, flags)					\
-	INDIRECT_ENTRY(INDIRECT_COMPAT_NR(name), flags)
+#define INDIRECT_SYSCALL(name, flags, resolve)				\
+	INDIRECT_ENTRY(INDIRECT_COMPAT_NR(name), flags, resolve)
 #define INDIRECT_SYSCALL_NATIVE(...)
+#define INDIRECT_SYSCALL_COMPAT INDIRECT_SYSCALL
 #include <linux/indirect_syscalls.h>
 };
 #endif
 
 #ifdef INDIRECT_COMPAT_SOCKETCALL_NR
-/* socketcall()'s operations, by SYS_* number */
+/* socketcall()'s operations, by SYS_* number; none takes a path */
 static const struct indirect_call indirect_socketcall_ops[SYS_SENDMMSG + 1] = {
 #define INDIRECT_SYSCALL(...)
 #define INDIRECT_SOCKETCALL(op, name)					\
-	INDIRECT_ENTRY(op, INDIRECT_HONOURS(name))
+	INDIRECT_ENTRY(op, INDIRECT_HONOURS(name), 0)
 #include <linux/indirect_syscalls.h>
 };
 #endif
+
+static_assert(VALID_RESOLVE_FLAGS <= U8_MAX);
 
 /* Size 0 is no parameters: the call runs as it would without indirect(). */
 static const struct extensible_struct indirect_params_ext = {
@@ -75,8 +84,8 @@ static const struct extensible_struct indirect_params_ext = {
  * @usize: its size as the caller knows it; 0 for no parameters
  *
  * Return: 0; EXTENSIBLE_CHECK_FIELDS if @usize asks CHECK_FIELDS (nothing
- * was read); -EINVAL for a size below the first version or an unknown
- * flag, -E2BIG for a size above PAGE_SIZE or non-zero bytes beyond what
+ * was read); -EINVAL for a size below the first version, an unknown flag,
+ * or RESOLVE_BENEATH with RESOLVE_IN_ROOT, -E2BIG for a size above PAGE_SIZE or non-zero bytes beyond what
  * this kernel knows, -EFAULT if @uparams cannot be read.
  */
 VISIBLE_IF_KUNIT int indirect_copy_params(struct indirect_kparams *params,
@@ -88,6 +97,8 @@ VISIBLE_IF_KUNIT int indirect_copy_params(struct indirect_kparams *params,
 
 	BUILD_BUG_ON(offsetofend(struct indirect_params, file_flags) !=
 		     INDIRECT_PARAMS_SIZE_VER0);
+	BUILD_BUG_ON(offsetofend(struct indirect_params, resolve) !=
+		     INDIRECT_PARAMS_SIZE_VER1);
 
 	err = extensible_copy_from_user(&indirect_params_ext, &uapi, uparams,
 					usize);
@@ -96,7 +107,13 @@ VISIBLE_IF_KUNIT int indirect_copy_params(struct indirect_kparams *params,
 
 	if (uapi.file_flags & ~INDIRECT_FD_ALL)
 		return -EINVAL;
+	/* As openat2(): namei does not refuse the two scopes together. */
+	if (uapi.resolve & ~VALID_RESOLVE_FLAGS ||
+	    (uapi.resolve & RESOLVE_BENEATH && uapi.resolve & RESOLVE_IN_ROOT))
+		return -EINVAL;
 	params->file_flags = INDIRECT_FD(uapi.file_flags);
+	params->resolve = uapi.resolve;
+	params->lookup_flags = resolve_lookup_flags(uapi.resolve);
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(indirect_copy_params);
@@ -164,32 +181,40 @@ indirect_lookup(const struct indirect_registers *regs, enum indirect_abi abi,
 }
 
 /**
- * indirect_check_call() - may @regs run inside indirect() with @file_flags?
+ * indirect_check_call() - may @regs run inside indirect() with @params?
  * @regs: the call, numbered in the caller's ABI exactly as it passed it
  * @abi: the caller's ABI
- * @file_flags: the flags requested for the call
+ * @params: the parameters requested for the call
  * @safe_nr: set to the index of the call in its ABI's system call table,
  *	     clamped against speculation, when allowed
  *
  * Return: 0 if allowed, -EINVAL for a call off the white list or a flag
- * the call does not honour.
+ * the call does not honour, -EAGAIN for RESOLVE_CACHED on a call that
+ * creates, removes or renames a name (the cache cannot serve it, as for
+ * openat2() with O_CREAT).
  */
-VISIBLE_IF_KUNIT int indirect_check_call(const struct indirect_registers *regs,
-					 enum indirect_abi abi,
-					 indirect_fd_t file_flags,
-					 unsigned int *safe_nr)
+VISIBLE_IF_KUNIT int
+indirect_check_call(const struct indirect_registers *regs,
+		    enum indirect_abi abi,
+		    const struct indirect_kparams *params,
+		    unsigned int *safe_nr)
 {
 	const struct indirect_call *call = indirect_lookup(regs, abi, safe_nr);
 
-	if (!call || (file_flags & ~call->file_flags))
+	if (!call || (params->file_flags & ~call->file_flags) ||
+	    (params->resolve & ~(call->resolve | RESOLVE_CACHED)) ||
+	    (params->resolve && !call->resolve))
 		return -EINVAL;
+	if (params->resolve & ~call->resolve)
+		return -EAGAIN;
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(indirect_check_call);
 
 /*
- * Answer CHECK_FIELDS: the file flags the call in @regs honours, or, with
- * no @regs, those that some call of the white list does. Nothing runs.
+ * Answer CHECK_FIELDS: the file flags and resolve bits the call in @regs
+ * honours, or, with no @regs, those that some call of the white list does.
+ * Nothing runs.
  */
 static long indirect_check_fields(const struct indirect_registers *regs,
 				  enum indirect_abi abi,
@@ -205,10 +230,13 @@ static long indirect_check_fields(const struct indirect_registers *regs,
 		if (!call)
 			return -EINVAL;
 		honours = call->file_flags;
+		fields.resolve = call->resolve;
 	} else {
-		/* Every listed call is in the native table. */
-		for (i = 0; i < ARRAY_SIZE(indirect_native_calls); i++)
+		/* Every operation listed is in the native table. */
+		for (i = 0; i < ARRAY_SIZE(indirect_native_calls); i++) {
 			honours |= indirect_native_calls[i].file_flags;
+			fields.resolve |= indirect_native_calls[i].resolve;
+		}
 	}
 	fields.file_flags = (__force u32)honours;
 	return extensible_fields_to_user(&indirect_params_ext, uparams, usize,
@@ -276,7 +304,7 @@ static long do_indirect(const struct indirect_registers __user *uregs,
 	if (ret)
 		return ret;
 
-	ret = indirect_check_call(&regs, abi, params.file_flags, &nr);
+	ret = indirect_check_call(&regs, abi, &params, &nr);
 	if (ret)
 		return ret;
 

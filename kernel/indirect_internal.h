@@ -10,7 +10,8 @@
 int indirect_copy_params(struct indirect_kparams *params,
 			 const void __user *uparams, size_t usize);
 int indirect_check_call(const struct indirect_registers *regs,
-			enum indirect_abi abi, indirect_fd_t file_flags,
+			enum indirect_abi abi,
+			const struct indirect_kparams *params,
 			unsigned int *safe_nr);
 #endif
 

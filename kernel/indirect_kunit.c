@@ -8,6 +8,7 @@
 #include <kunit/test.h>
 #include <linux/indirect.h>
 #include <linux/mman.h>
+#include <linux/namei.h>
 #include <linux/net.h>
 #include <linux/uaccess.h>
 #include <asm/indirect.h>
@@ -26,12 +27,16 @@ static u64 table_index(enum indirect_abi abi, u64 nr)
 	return nr;
 }
 
-static int check_args(enum indirect_abi abi, u64 nr, u64 arg0, u64 file_flags)
+static int check_resolve(enum indirect_abi abi, u64 nr, u64 arg0,
+			 u64 file_flags, u64 resolve)
 {
 	const struct indirect_registers regs = { .nr = nr, .args = { arg0 } };
+	const struct indirect_kparams params = {
+		.file_flags = INDIRECT_FD(file_flags),
+		.resolve = resolve,
+	};
 	unsigned int safe_nr = UINT_MAX;
-	int ret = indirect_check_call(&regs, abi, INDIRECT_FD(file_flags),
-				      &safe_nr);
+	int ret = indirect_check_call(&regs, abi, &params, &safe_nr);
 
 	/* An allowed call is dispatched under its own number. */
 	if (!ret && safe_nr != table_index(abi, nr))
@@ -39,15 +44,47 @@ static int check_args(enum indirect_abi abi, u64 nr, u64 arg0, u64 file_flags)
 	return ret;
 }
 
+static int check_args(enum indirect_abi abi, u64 nr, u64 arg0, u64 file_flags)
+{
+	return check_resolve(abi, nr, arg0, file_flags, 0);
+}
+
 static int check(enum indirect_abi abi, u64 nr, u64 file_flags)
 {
 	return check_args(abi, nr, 0, file_flags);
 }
 
+/*
+ * A path call takes every RESOLVE_* bit it honours; one that creates,
+ * removes or renames answers RESOLVE_CACHED with EAGAIN; any other bit,
+ * and any bit at all for a call without a path, is refused.
+ */
+static void expect_resolve(struct kunit *test, enum indirect_abi abi, u64 nr,
+			   u64 resolve)
+{
+	int i, want;
+
+	KUNIT_EXPECT_EQ_MSG(test, 0, check_resolve(abi, nr, 0, 0, resolve),
+			    "nr %llu", nr);
+	for (i = 0; i < 64; i++) {
+		if (BIT_ULL(i) & resolve)
+			want = 0;
+		else if (resolve && BIT_ULL(i) == RESOLVE_CACHED)
+			want = -EAGAIN;
+		else
+			want = -EINVAL;
+		KUNIT_EXPECT_EQ_MSG(test, want,
+				    check_resolve(abi, nr, 0, 0, BIT_ULL(i)),
+				    "nr %llu, resolve bit %d", nr, i);
+	}
+}
+
 static void expect_listed(struct kunit *test, enum indirect_abi abi, u64 nr,
-			  u64 file_flags)
+			  u64 file_flags, u64 resolve)
 {
 	int i;
+
+	expect_resolve(test, abi, nr, resolve);
 
 	KUNIT_EXPECT_EQ_MSG(test, 0, check(abi, nr, 0), "nr %llu", nr);
 	KUNIT_EXPECT_EQ_MSG(test, 0, check(abi, nr, file_flags),
@@ -64,10 +101,12 @@ static void expect_listed(struct kunit *test, enum indirect_abi abi, u64 nr,
 struct listed_call {
 	u64 nr;
 	u64 file_flags;
+	u64 resolve;
 };
 
 static const struct listed_call native_listed[] = {
-#define INDIRECT_SYSCALL(name, flags) { INDIRECT_NATIVE_NR(name), flags },
+#define INDIRECT_SYSCALL(name, flags, resolve)				\
+	{ INDIRECT_NATIVE_NR(name), flags, resolve },
 #include <linux/indirect_syscalls.h>
 };
 
@@ -83,7 +122,7 @@ static void expect_exactly(struct kunit *test, enum indirect_abi abi,
 
 	for (i = 0; i < n; i++)
 		expect_listed(test, abi, first + listed[i].nr,
-			      listed[i].file_flags);
+			      listed[i].file_flags, listed[i].resolve);
 	for (i = 0; i < nr_syscalls; i++)
 		allowed += !check(abi, first + i, 0);
 	KUNIT_EXPECT_EQ(test, allowed, n);
@@ -148,8 +187,10 @@ static void indirect_x32_list_test(struct kunit *test)
 
 #ifdef INDIRECT_COMPAT_NR
 static const struct listed_call compat_listed[] = {
-#define INDIRECT_SYSCALL(name, flags) { INDIRECT_COMPAT_NR(name), flags },
+#define INDIRECT_SYSCALL(name, flags, resolve)				\
+	{ INDIRECT_COMPAT_NR(name), flags, resolve },
 #define INDIRECT_SYSCALL_NATIVE(...)
+#define INDIRECT_SYSCALL_COMPAT INDIRECT_SYSCALL
 #include <linux/indirect_syscalls.h>
 };
 
@@ -190,7 +231,7 @@ static void indirect_socketcall_test(struct kunit *test)
 	const u64 nr = INDIRECT_COMPAT_SOCKETCALL_NR;
 	static const struct listed_call ops[] = {
 #define INDIRECT_SYSCALL(...)
-#define INDIRECT_SOCKETCALL(op, name) { op, INDIRECT_HONOURS(name) },
+#define INDIRECT_SOCKETCALL(op, name) { op, INDIRECT_HONOURS(name), 0 },
 #include <linux/indirect_syscalls.h>
 	};
 	unsigned int i, allowed = 0;
@@ -252,7 +293,7 @@ static int copy_at(struct kunit *test, u8 __user *upage, size_t offset,
 static void indirect_params_size_test(struct kunit *test)
 {
 	u8 __user *upage = params_user_pages(test);
-	u64 in[2] = { INDIRECT_FD_CLOEXEC, 0 };
+	u64 in[3] = { INDIRECT_FD_CLOEXEC, RESOLVE_IN_ROOT, 0 };
 	struct indirect_kparams params;
 	size_t usize;
 
@@ -265,18 +306,33 @@ static void indirect_params_size_test(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, -EINVAL,
 				copy_at(test, upage, 0, in, 0, usize, &params));
 
-	KUNIT_EXPECT_EQ(test, 0, copy_at(test, upage, 0, in, 8, 8, &params));
+	/* VER0 knows no resolve: the bytes after it are not read. */
+	KUNIT_EXPECT_EQ(test, 0, copy_at(test, upage, 0, in, 16, 8, &params));
 	KUNIT_EXPECT_TRUE(test, params.file_flags ==
 			  INDIRECT_FD(INDIRECT_FD_CLOEXEC));
+	KUNIT_EXPECT_EQ(test, 0, params.resolve);
+	KUNIT_EXPECT_EQ(test, 0, params.lookup_flags);
 
-	/* A newer caller's zero tail is accepted, a non-zero one is not. */
+	/* Between the versions: zero-extended. */
+	for (usize = 9; usize < INDIRECT_PARAMS_SIZE_VER1; usize++) {
+		KUNIT_EXPECT_EQ(test, 0,
+				copy_at(test, upage, 0, in, 8, usize, &params));
+		KUNIT_EXPECT_EQ(test, 0, params.resolve);
+	}
+
 	KUNIT_EXPECT_EQ(test, 0, copy_at(test, upage, 0, in, 16, 16, &params));
 	KUNIT_EXPECT_TRUE(test, params.file_flags ==
 			  INDIRECT_FD(INDIRECT_FD_CLOEXEC));
-	in[1] = BIT_ULL(63);
+	KUNIT_EXPECT_EQ(test, RESOLVE_IN_ROOT, params.resolve);
+	KUNIT_EXPECT_EQ(test, LOOKUP_IN_ROOT, params.lookup_flags);
+
+	/* A newer caller's zero tail is accepted, a non-zero one is not. */
+	KUNIT_EXPECT_EQ(test, 0, copy_at(test, upage, 0, in, 24, 24, &params));
+	KUNIT_EXPECT_EQ(test, RESOLVE_IN_ROOT, params.resolve);
+	in[2] = BIT_ULL(63);
 	KUNIT_EXPECT_EQ(test, -E2BIG,
-			copy_at(test, upage, 0, in, 16, 16, &params));
-	in[1] = 0;
+			copy_at(test, upage, 0, in, 24, 24, &params));
+	in[2] = 0;
 
 	KUNIT_EXPECT_EQ(test, 0,
 			copy_at(test, upage, 0, in, 8, PAGE_SIZE, &params));
@@ -299,6 +355,48 @@ static void indirect_params_flags_test(struct kunit *test)
 				    copy_at(test, upage, 0, &flags, 8, 8, &params),
 				    "bit %d", bit);
 	}
+}
+
+/* openat2()'s rules for resolve, and its mapping to LOOKUP_* */
+static void indirect_params_resolve_test(struct kunit *test)
+{
+	static const struct {
+		u64 resolve;
+		unsigned int lookup_flags;
+	} valid[] = {
+		{ RESOLVE_NO_XDEV, LOOKUP_NO_XDEV },
+		{ RESOLVE_NO_MAGICLINKS, LOOKUP_NO_MAGICLINKS },
+		{ RESOLVE_NO_SYMLINKS, LOOKUP_NO_SYMLINKS },
+		{ RESOLVE_BENEATH, LOOKUP_BENEATH },
+		{ RESOLVE_IN_ROOT, LOOKUP_IN_ROOT },
+		{ RESOLVE_CACHED, LOOKUP_CACHED },
+		{ VALID_RESOLVE_FLAGS & ~RESOLVE_BENEATH,
+		  LOOKUP_NO_XDEV | LOOKUP_NO_MAGICLINKS | LOOKUP_NO_SYMLINKS |
+		  LOOKUP_IN_ROOT | LOOKUP_CACHED },
+	};
+	u8 __user *upage = params_user_pages(test);
+	struct indirect_kparams params;
+	u64 in[2] = {};
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(valid); i++) {
+		in[1] = valid[i].resolve;
+		KUNIT_EXPECT_EQ(test, 0,
+				copy_at(test, upage, 0, in, 16, 16, &params));
+		KUNIT_EXPECT_EQ(test, valid[i].resolve, params.resolve);
+		KUNIT_EXPECT_EQ(test, valid[i].lookup_flags,
+				params.lookup_flags);
+	}
+	for (i = 0; i < 64; i++) {
+		in[1] = BIT_ULL(i);
+		KUNIT_EXPECT_EQ_MSG(test,
+				    in[1] & VALID_RESOLVE_FLAGS ? 0 : -EINVAL,
+				    copy_at(test, upage, 0, in, 16, 16, &params),
+				    "bit %d", i);
+	}
+	in[1] = RESOLVE_BENEATH | RESOLVE_IN_ROOT;
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			copy_at(test, upage, 0, in, 16, 16, &params));
 }
 
 static void indirect_params_fault_test(struct kunit *test)
@@ -333,6 +431,7 @@ static struct kunit_case indirect_test_cases[] = {
 	KUNIT_CASE(indirect_x32_list_test),
 	KUNIT_CASE(indirect_params_size_test),
 	KUNIT_CASE(indirect_params_flags_test),
+	KUNIT_CASE(indirect_params_resolve_test),
 	KUNIT_CASE(indirect_params_fault_test),
 	{}
 };

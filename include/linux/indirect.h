@@ -4,19 +4,29 @@
  *
  * While the inner call runs, current->indirect_params points to the
  * parameters, which live on the kernel stack of indirect(). Consumers
- * read them only through indirect_fd_flags(), which returns 0 ("old
- * behaviour") outside indirect() and compiles away without
+ * read them only through the accessors below, which return 0 ("old
+ * behaviour") outside indirect() and compile away without
  * CONFIG_INDIRECT_SYSCALL.
  */
 #ifndef _LINUX_INDIRECT_H
 #define _LINUX_INDIRECT_H
 
 #include <linux/build_bug.h>
+#include <linux/fcntl.h>
 #include <linux/stddef.h>
 #include <linux/sched.h>
 #include <uapi/linux/indirect.h>
 
 #define INDIRECT_FD_ALL		(INDIRECT_FD_CLOEXEC | INDIRECT_FD_NONBLOCK)
+
+/*
+ * The RESOLVE_* bits a path-taking call honours. A call that creates,
+ * removes or renames a name looks up its last component under the parent's
+ * lock, never from the cache alone: RESOLVE_CACHED is EAGAIN for it, as for
+ * openat2() with O_CREAT.
+ */
+#define INDIRECT_PATH_LOOKUP	VALID_RESOLVE_FLAGS
+#define INDIRECT_PATH_CHANGE	(VALID_RESOLVE_FLAGS & ~RESOLVE_CACHED)
 
 /**
  * enum indirect_abi - how the caller of indirect() numbers system calls
@@ -41,9 +51,13 @@ typedef u32 __bitwise indirect_fd_t;
 /**
  * struct indirect_kparams - the validated kernel copy of indirect_params
  * @file_flags: INDIRECT_FD() of indirect_params.file_flags
+ * @resolve: indirect_params.resolve, RESOLVE_* bits
+ * @lookup_flags: the LOOKUP_* bits of @resolve
  */
 struct indirect_kparams {
 	indirect_fd_t file_flags;
+	u64 resolve;
+	unsigned int lookup_flags;
 };
 
 /*
@@ -52,7 +66,8 @@ struct indirect_kparams {
  */
 struct indirect_honours {
 	u8
-#define INDIRECT_SYSCALL(name, file_flags) name[(file_flags) + 1],
+#define INDIRECT_SYSCALL(name, file_flags, resolve) name[(file_flags) + 1],
+#define INDIRECT_SYSCALL_COMPAT(...)
 #include <linux/indirect_syscalls.h>
 	end;
 };
@@ -76,6 +91,35 @@ static inline int indirect_requested_fd_flags(int cloexec, int nonblock)
 	return flags;
 }
 
+/**
+ * indirect_resolve() - openat2()'s RESOLVE_* bits requested through indirect()
+ *
+ * For a call that builds a struct open_how, whose checks then apply.
+ *
+ * Return: the RESOLVE_* bits; 0 outside indirect().
+ */
+static inline u64 indirect_resolve(void)
+{
+	const struct indirect_kparams *params = current->indirect_params;
+
+	return params ? params->resolve : 0;
+}
+
+/**
+ * indirect_lookup_flags() - LOOKUP_* restrictions requested through indirect()
+ *
+ * Path lookup ors them into the lookups of the names the inner call's
+ * caller passed; see path_init().
+ *
+ * Return: the LOOKUP_* bits of indirect_resolve(); 0 outside indirect().
+ */
+static inline unsigned int indirect_lookup_flags(void)
+{
+	const struct indirect_kparams *params = current->indirect_params;
+
+	return params ? params->lookup_flags : 0;
+}
+
 /* A child never runs inside its parent's indirect(). */
 static inline void indirect_task_init(struct task_struct *p)
 {
@@ -85,6 +129,16 @@ static inline void indirect_task_init(struct task_struct *p)
 #else /* !CONFIG_INDIRECT_SYSCALL */
 
 static inline int indirect_requested_fd_flags(int cloexec, int nonblock)
+{
+	return 0;
+}
+
+static inline u64 indirect_resolve(void)
+{
+	return 0;
+}
+
+static inline unsigned int indirect_lookup_flags(void)
 {
 	return 0;
 }

@@ -24,6 +24,11 @@ struct indirect_registers {
  * struct indirect_params - extra parameters for the inner system call
  * @file_flags: INDIRECT_FD_* flags for the file descriptors the inner
  *              call creates; 0 leaves them as the call alone would
+ * @resolve: RESOLVE_* flags of <linux/openat2.h>, with openat2()'s
+ *           meaning, for every lookup of a path the caller passed to the
+ *           inner call, each scoped to that path's own directory file
+ *           descriptor (AT_FDCWD, or no dirfd: the working directory);
+ *           0 resolves paths as the call alone would
  *
  * Extensible: the size passed to indirect() tells which version of this
  * structure the caller knows. Fields are only ever appended, and a zero
@@ -31,10 +36,12 @@ struct indirect_registers {
  */
 struct indirect_params {
 	__aligned_u64 file_flags;
+	__aligned_u64 resolve;
 };
 
 #define INDIRECT_PARAMS_SIZE_VER0	8	/* sizeof first published struct */
-#define INDIRECT_PARAMS_SIZE_LATEST	INDIRECT_PARAMS_SIZE_VER0
+#define INDIRECT_PARAMS_SIZE_VER1	16	/* adds resolve */
+#define INDIRECT_PARAMS_SIZE_LATEST	INDIRECT_PARAMS_SIZE_VER1
 
 /* indirect_params.file_flags: our own values, independent of O_* */
 #define INDIRECT_FD_CLOEXEC	_BITULL(0)	/* set close-on-exec */

@@ -3,7 +3,8 @@
 /// is implemented
 ///
 /// include/linux/indirect_syscalls.h lists the system calls indirect() may
-/// run, each with the INDIRECT_FD_* flags it honours. A call honours them
+/// run, each with the INDIRECT_FD_* flags it honours (0 for a call that
+/// creates no descriptor, which needs no reader). A call honours them
 /// by reading indirect_fd_flags(<call>, ...) where it allocates its
 /// descriptor. The compiler checks that <call> is listed and that the flags
 /// passed match the entry; it cannot check that:
@@ -40,8 +41,8 @@ import os
 import re
 
 LIST = os.path.join('include', 'linux', 'indirect_syscalls.h')
-ENTRY_RE = re.compile(r'^[ \t]*(INDIRECT_SYSCALL(?:_NATIVE)?)[ \t]*\([ \t]*'
-		      r'(\w+)[ \t]*,', re.M)
+ENTRY_RE = re.compile(r'^[ \t]*(INDIRECT_SYSCALL(?:_NATIVE|_COMPAT)?)[ \t]*'
+		      r'\([ \t]*(\w+)[ \t]*,[ \t]*([^,)]*?)[ \t]*[,)]', re.M)
 DEF_RE = re.compile(r'\b(COMPAT_)?SYSCALL_DEFINE\d\s*\(\s*(\w+)')
 READ_RE = re.compile(r'\bindirect_fd_flags\s*\(\s*(\w+)')
 SOCKETCALL_RE = re.compile(r'^[ \t]*INDIRECT_SOCKETCALL[ \t]*\([ \t]*\w+[ \t]*,'
@@ -88,7 +89,10 @@ def read_list(h):
 		for m in ENTRY_RE.finditer(text):
 			line = text.count('\n', 0, m.start(2)) + 1
 			col = m.start(2) - (text.rfind('\n', 0, m.start(2)) + 1)
-			out.append((m.group(2), line, col, col + len(m.group(2))))
+			# a call honouring no file flag needs no reader
+			reads = m.group(3) != '0'
+			out.append((m.group(2), line, col, col + len(m.group(2)),
+				    reads))
 		list_cache[h] = out
 	return list_cache[h]
 
@@ -269,8 +273,8 @@ def finish(readers, lists_seen, users, printer):
 	if os.environ.get('KBUILD_EXTMOD') or not users:
 		return		# not the whole tree: readers may be elsewhere
 	for h in lists_seen:
-		for (name, line, col, colend) in read_list(h):
-			if name not in readers:
+		for (name, line, col, colend, reads) in read_list(h):
+			if reads and name not in readers:
 				printer(Pos(h, line, col, colend),
 					"ERROR: %s is on the indirect() white "
 					"list but nothing reads "

@@ -8,7 +8,7 @@ struct indirect_call {
 };
 
 static const struct indirect_call indirect_native_calls[NR_syscalls] = {
-#define INDIRECT_SYSCALL(name, flags)					\
+#define INDIRECT_SYSCALL(name, flags, resolve)				\
 	[__NR_##name] = { .allowed = true, .file_flags = (flags) },
 #include <linux/indirect_syscalls.h>
 };

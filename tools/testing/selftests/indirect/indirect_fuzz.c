@@ -6,8 +6,10 @@
  * listed call succeed, with a few changed), random parameter sizes, tails
  * and flags (CHECK_FIELDS among them: a probe must never run the call),
  * and pointers that are NULL, unmapped, kernel addresses or right against
- * a PROT_NONE page, thread i on CPU i. Meanwhile another
- * thread forks and execs a probe. Afterwards no descriptor may be left
+ * a PROT_NONE page, thread i on CPU i. Path calls get paths that escape
+ * their directory, symlinks and magic links, with random RESOLVE_* bits;
+ * they run in a chroot of their own, so that what they change stays
+ * there. Meanwhile another thread forks and execs a probe. Afterwards no descriptor may be left
  * but those the fuzzer closed, and a plain call made between fuzzed ones
  * must never pick up flags. The debug kernel run of `make check` turns
  * anything the kernel does wrong into a KASAN, lockdep, UBSAN or kmemleak
@@ -25,6 +27,7 @@
 #include <stdlib.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <linux/const.h>
 #include <linux/indirect.h>
 
@@ -38,7 +41,8 @@
 #define NR_SPACE	1024
 
 struct fuzzer {
-	const struct consumers *c;
+	/* this thread's: the kernel writes what path calls return here */
+	struct consumers c;
 	unsigned long calls;
 	int cpu;
 	__u64 seed;
@@ -53,10 +57,24 @@ struct fuzzer {
 	/* Results, for the log. */
 	unsigned long succeeded, closed, probes;
 	const char *failure;
+	/* The call being made, for a watchdog that finds it stuck */
+	atomic_ulong made;
+	struct indirect_registers cur;
+	atomic_bool finished;
 };
+
+/* A call that has not returned after this long is reported stuck. */
+#define STUCK_SECONDS	30
 
 static atomic_bool fuzz_done;
 static atomic_ulong fuzz_execs;
+
+/* Paths to put in place of a path call's own: escapes, links, junk. */
+static const char *const fuzz_paths[] = {
+	"", ".", "..", "/", "../..", "file", "link", "abs", "abs/tmp",
+	"dotdot/..", "nothing/x", "file/", "/proc/self/cwd",
+	"/proc/self/root/tmp", "a/b/c/../../..",
+};
 
 /* xorshift64*: a thread's sequence depends on its seed alone. */
 static __u64 rnd(struct fuzzer *f)
@@ -140,6 +158,110 @@ static __u64 fuzz_nr(struct fuzzer *f, const struct listed_call **call)
 }
 
 /*
+ * The arguments of path call @nr that are paths, and those the kernel
+ * writes through, as bit masks of their index.
+ */
+static void path_args(__u64 nr, unsigned int *paths, unsigned int *outs)
+{
+	*paths = 0;
+	*outs = 0;
+	switch (nr) {
+	case __NR_rename:
+	case __NR_link:
+		*paths = 1 << 0 | 1 << 1;
+		break;
+	case __NR_renameat:
+	case __NR_renameat2:
+	case __NR_linkat:
+		*paths = 1 << 1 | 1 << 3;
+		break;
+	case __NR_symlink:
+		*paths = 1 << 1;
+		break;
+	case __NR_symlinkat:
+		*paths = 1 << 2;
+		break;
+	case __NR_readlink:
+	case __NR_stat:
+	case __NR_lstat:
+#ifdef __i386__
+	case __NR_oldstat:
+	case __NR_oldlstat:
+	case __NR_stat64:
+	case __NR_lstat64:
+#endif
+	case __NR_statfs:
+	case __NR_listxattr:
+	case __NR_llistxattr:
+		*paths = 1 << 0;
+		*outs = 1 << 1;
+		break;
+	case __NR_getxattr:
+	case __NR_lgetxattr:
+#ifdef __i386__
+	case __NR_statfs64:
+#endif
+		*paths = 1 << 0;
+		*outs = 1 << 2;
+		break;
+	case __NR_readlinkat:
+#ifdef __NR_newfstatat
+	case __NR_newfstatat:
+#endif
+#ifdef __NR_fstatat64
+	case __NR_fstatat64:
+#endif
+		*paths = 1 << 1;
+		*outs = 1 << 2;
+		break;
+	case __NR_statx:
+		*paths = 1 << 1;
+		*outs = 1 << 4;
+		break;
+	case __NR_name_to_handle_at:
+		*paths = 1 << 1;
+		*outs = 1 << 2 | 1 << 3;
+		break;
+	case __NR_inotify_add_watch:
+		*paths = 1 << 1;
+		break;
+	case __NR_openat:
+	case __NR_mknodat:
+	case __NR_mkdirat:
+	case __NR_unlinkat:
+	case __NR_fchmodat:
+	case __NR_fchmodat2:
+	case __NR_fchownat:
+	case __NR_faccessat:
+	case __NR_faccessat2:
+	case __NR_futimesat:
+	case __NR_utimensat:
+#ifdef __i386__
+	case __NR_utimensat_time64:
+#endif
+		*paths = 1 << 1;
+		break;
+	default:
+		/* The others take their path first. */
+		*paths = 1 << 0;
+		break;
+	}
+}
+
+/* Random RESOLVE_* bits, valid or not, for the parameters. */
+static __u64 fuzz_resolve(struct fuzzer *f)
+{
+	switch (pick(f, 4)) {
+	case 0:
+		return 0;
+	case 1:
+		return 1ULL << pick(f, 64);
+	default:
+		return pick(f, PATH_LOOKUP + 1) & PATH_LOOKUP;
+	}
+}
+
+/*
  * Registers, and socketcall()'s arguments if they name it: those of a
  * call that works with a few arguments changed, or random ones.
  */
@@ -147,24 +269,30 @@ static void fuzz_regs(struct fuzzer *f, struct indirect_registers *r,
 		      __u32 *sc_args)
 {
 	const struct listed_call *call;
-	struct consumers c = *f->c;
+	struct consumers *c = &f->c;
+	unsigned int paths, outs;
 	int i;
 
 	r->nr = fuzz_nr(f, &call);
 	if (r->nr == call->nr && pick(f, 2)) {
 		__u64 nr = r->nr;
 
-		consumer_regs(&c, call, r);
-		memcpy(sc_args, c.sc_args, sizeof(c.sc_args));
+		consumer_regs(c, call, r);
+		memcpy(sc_args, c->sc_args, sizeof(c->sc_args));
 		if (call->op)
 			r->args[1] = uptr(sc_args);
 		/* Where consumer_regs() pointed at c->pair, use the arena. */
 		for (i = 0; i < 6; i++)
-			if (r->args[i] == uptr(c.pair))
+			if (r->args[i] == uptr(c->pair))
 				r->args[i] = uptr(f->arena + pick(f, 2 * f->ps));
-		if (sc_args[3] == (uintptr_t)c.pair)
+		if (sc_args[3] == (uintptr_t)c->pair)
 			sc_args[3] = (uintptr_t)(f->arena + pick(f, 2 * f->ps));
 		r->nr = nr;
+		path_args(nr, &paths, &outs);
+		for (i = 0; call->resolve && i < 6; i++)
+			if (paths & 1 << i && pick(f, 2))
+				r->args[i] = uptr(fuzz_paths[pick(f,
+					ARRAY_SIZE(fuzz_paths))]);
 		for (i = pick(f, 3); i > 0; i--)
 			r->args[pick(f, 6)] = fuzz_arg(f);
 		if (call->op && !pick(f, 4))
@@ -184,7 +312,7 @@ static __u64 fuzz_params(struct fuzzer *f, __u64 *size)
 		0, INDIRECT_FD_CLOEXEC, INDIRECT_FD_NONBLOCK, FD_BOTH,
 	};
 	char *end = f->arena + 2 * f->ps;
-	__u64 file_flags;
+	__u64 fields[2];
 	long room;
 	char *p;
 
@@ -214,17 +342,18 @@ static __u64 fuzz_params(struct fuzzer *f, __u64 *size)
 		p = end - *size + pick(f, 2);
 	else
 		p = f->arena + f->ps + pick(f, f->ps) / 8 * 8;
-	file_flags = pick(f, 4) ? flags[pick(f, ARRAY_SIZE(flags))] :
-				  1ULL << pick(f, 64);
+	fields[0] = pick(f, 4) ? flags[pick(f, ARRAY_SIZE(flags))] :
+				 1ULL << pick(f, 64);
+	fields[1] = fuzz_resolve(f);
 	/* What fits before the guard page: p may be past its first byte. */
 	room = end - p;
-	if (room >= (long)sizeof(file_flags))
-		memcpy(p, &file_flags, sizeof(file_flags));
+	if (room >= (long)sizeof(fields))
+		memcpy(p, fields, sizeof(fields));
 	/* A tail of zeros, or with one byte set. */
-	if (*size > INDIRECT_PARAMS_SIZE_VER0 && room > 0 &&
+	if (*size > INDIRECT_PARAMS_SIZE_LATEST && room > 0 &&
 	    *size <= (__u64)room) {
-		memset(p + INDIRECT_PARAMS_SIZE_VER0, 0,
-		       *size - INDIRECT_PARAMS_SIZE_VER0);
+		memset(p + INDIRECT_PARAMS_SIZE_LATEST, 0,
+		       *size - INDIRECT_PARAMS_SIZE_LATEST);
 		if (!pick(f, 4))
 			p[*size - 1] = 1;
 	}
@@ -248,28 +377,52 @@ static bool in_arena(struct fuzzer *f, __u64 p, size_t n)
 
 /*
  * A pointer the kernel may write through, or read a call from: one that
- * is neither in the arena nor surely unmapped could be this program's own
- * memory, and becomes the unmapped page.
+ * is neither in the arena, nor one of the thread's output buffers, nor
+ * surely unmapped could be this program's own memory, and becomes the
+ * unmapped page.
  */
 static __u64 safe_ptr(struct fuzzer *f, __u64 p)
 {
 	p = ARG_PTR(p);
 	if (!p || p >= USER_END ||
-	    (p >= uptr(f->arena) && p < uptr(f->arena + 4 * f->ps)))
+	    (p >= uptr(f->arena) && p < uptr(f->arena + 4 * f->ps)) ||
+	    p == uptr(f->c.out) || p == uptr(&f->c.handle) ||
+	    p == uptr(&f->c.mount_id))
 		return p;
 	return uptr(f->unmapped);
 }
 
-/* Makes the descriptors a pair-making call would store land in the arena. */
+/*
+ * Makes the descriptors a pair-making call would store land in the arena,
+ * and what the path calls write too; and no path call make a node that
+ * could block another.
+ */
 static void safe_outputs(struct fuzzer *f, __u64 rp,
 			 struct indirect_registers *r, __u32 sc_args[4])
 {
 	const struct listed_call *call = listed(r->nr, r->args[0]);
 	struct indirect_registers *mem = (void *)(uintptr_t)rp;
+	unsigned int paths, outs;
 	int arg = -1;
 
 	if (!call)
 		return;
+	if (call->nr == __NR_mknod || call->nr == __NR_mknodat) {
+		/* No FIFO or device: opening one could block, or drive one */
+		arg = call->nr == __NR_mknod ? 1 : 2;
+		r->args[arg] = (r->args[arg] & 07777) | S_IFREG;
+		mem->args[arg] = r->args[arg];
+	}
+	if (call->resolve) {
+		path_args(call->nr, &paths, &outs);
+		for (arg = 0; arg < 6; arg++) {
+			if (!(outs & 1 << arg))
+				continue;
+			r->args[arg] = safe_ptr(f, r->args[arg]);
+			mem->args[arg] = r->args[arg];
+		}
+		return;
+	}
 	if (call->nr == __NR_pipe)
 		arg = 0;
 	else if (call->nr == __NR_socketpair)
@@ -319,6 +472,8 @@ static void close_made(struct fuzzer *f, const struct indirect_registers *r,
 		f->failure = "an unlisted call ran";
 		return;
 	}
+	if (!consumer_makes_fd(call))
+		return;
 	if (call->op == SYS_SOCKETPAIR)
 		pair = (const int *)(uintptr_t)sc_args[3];
 	else if (call->nr == __NR_socketpair)
@@ -361,6 +516,8 @@ static void *fuzz_loop(void *arg)
 		flags = pick(f, 16) ? 0 : 1ULL << pick(f, 64);
 		snapshot(f, rp, &regs, sc_read);
 		safe_outputs(f, rp, &regs, sc_read);
+		f->cur = regs;
+		atomic_store(&f->made, i);
 		ret = syscall(__NR_indirect, (uintptr_t)rp, (uintptr_t)pp,
 			      (size_t)size, (unsigned long)flags);
 		if (ret >= 0 && ((size_t)size & CHECK_FIELDS))
@@ -381,6 +538,7 @@ static void *fuzz_loop(void *arg)
 		}
 	}
 	f->calls = i;
+	atomic_store(&f->finished, true);
 	return NULL;
 }
 
@@ -418,6 +576,45 @@ FIXTURE(fuzz)
 	char probe[PATH_MAX];
 };
 
+/*
+ * Makes a new directory the root of this process, with the exec probe,
+ * /proc and /tmp in it, in a mount namespace of its own: whatever the
+ * fuzzed path calls create, change or remove is in there, and the mounts
+ * go with the process.
+ */
+static void enter_sandbox(struct __test_metadata *_metadata, char *probe)
+{
+	char dir[] = "/tmp/indirect-fuzz-XXXXXX";
+	char buf[65536];
+	int in, out, sub;
+	ssize_t n;
+
+	exec_probe_path(_metadata, probe);
+	ASSERT_EQ(0, unshare(CLONE_NEWNS));
+	ASSERT_EQ(0, mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL));
+	ASSERT_TRUE(!!mkdtemp(dir));
+	sub = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	ASSERT_LE(0, sub);
+	ASSERT_EQ(0, mkdirat(sub, "proc", 0755));
+	ASSERT_EQ(0, mkdirat(sub, "tmp", 01777));
+	in = open(probe, O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, in);
+	out = openat(sub, "indirect_exec_probe",
+		     O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0755);
+	ASSERT_LE(0, out);
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		ASSERT_EQ(n, write(out, buf, n));
+	ASSERT_EQ(0, n);
+	ASSERT_EQ(0, close(in));
+	ASSERT_EQ(0, close(out));
+	ASSERT_EQ(0, close(sub));
+	ASSERT_EQ(0, chdir(dir));
+	ASSERT_EQ(0, mount("proc", "proc", "proc", 0, NULL));
+	ASSERT_EQ(0, chroot("."));
+	ASSERT_EQ(0, chdir("/"));
+	strcpy(probe, "/indirect_exec_probe");
+}
+
 FIXTURE_SETUP(fuzz)
 {
 	const long ps = sysconf(_SC_PAGESIZE);
@@ -426,8 +623,15 @@ FIXTURE_SETUP(fuzz)
 
 	assert_two_cpus(_metadata);
 	self->calls = count_from_env("INDIRECT_FUZZ_CALLS", FUZZ_CALLS);
+	enter_sandbox(_metadata, self->probe);
 	consumers_init(_metadata, &self->c);
-	exec_probe_path(_metadata, self->probe);
+	/* Targets for the fuzzed paths, in the calls' directory */
+	ASSERT_EQ(0, symlinkat("/", self->c.dir, "abs"));
+	ASSERT_EQ(0, symlinkat("..", self->c.dir, "dotdot"));
+	ASSERT_EQ(0, mkdirat(self->c.dir, "a", 0700));
+	ASSERT_EQ(0, mkdirat(self->c.dir, "a/b", 0700));
+	ASSERT_EQ(0, mkdirat(self->c.dir, "a/b/c", 0700));
+	ASSERT_EQ(0, fchdir(self->c.dir));
 	TH_LOG("%s: seed %#llx", ABI_NAME, (unsigned long long)seed);
 	for (i = 0; i < FUZZ_THREADS; i++) {
 		struct fuzzer *f = &self->f[i];
@@ -439,7 +643,7 @@ FIXTURE_SETUP(fuzz)
 		ASSERT_EQ(0, mprotect(m + 2 * ps, ps, PROT_NONE));
 		ASSERT_EQ(0, munmap(m + 3 * ps, ps));
 		*f = (struct fuzzer) {
-			.c = &self->c,
+			.c = self->c,
 			.calls = self->calls / FUZZ_THREADS,
 			.cpu = i % 2,
 			.seed = seed + i + 1,
@@ -452,6 +656,40 @@ FIXTURE_SETUP(fuzz)
 
 FIXTURE_TEARDOWN(fuzz)
 {
+}
+
+/*
+ * Until every fuzzer is done: a call that blocks forever would only show
+ * as the test's timeout; name it instead.
+ */
+static void watch(struct __test_metadata *_metadata, struct fuzzer *f)
+{
+	unsigned long made[FUZZ_THREADS] = { 0 };
+	int still[FUZZ_THREADS] = { 0 };
+	bool running = true;
+	int i;
+
+	while (running) {
+		sleep(1);
+		running = false;
+		for (i = 0; i < FUZZ_THREADS; i++) {
+			const struct indirect_registers *r = &f[i].cur;
+
+			if (atomic_load(&f[i].finished))
+				continue;
+			running = true;
+			if (made[i] != atomic_load(&f[i].made)) {
+				made[i] = atomic_load(&f[i].made);
+				still[i] = 0;
+				continue;
+			}
+			ASSERT_GT(STUCK_SECONDS, ++still[i])
+				TH_LOG("thread %d stuck in call %lu: nr %#llx args %#llx %#llx %#llx %#llx %#llx %#llx",
+				       i, made[i], r->nr, r->args[0], r->args[1],
+				       r->args[2], r->args[3], r->args[4],
+				       r->args[5]);
+		}
+	}
 }
 
 TEST_F_TIMEOUT(fuzz, calls, 600)
@@ -471,6 +709,7 @@ TEST_F_TIMEOUT(fuzz, calls, 600)
 	for (i = 0; i < FUZZ_THREADS; i++)
 		ASSERT_EQ(0, pthread_create(&threads[i], NULL, fuzz_loop,
 					    &self->f[i]));
+	watch(_metadata, self->f);
 	for (i = 0; i < FUZZ_THREADS; i++) {
 		struct fuzzer *f = &self->f[i];
 

@@ -225,6 +225,52 @@ TEST_F(consumer, socket)
 	ASSERT_EQ(self->fds, nr_fds(_metadata));
 }
 
+/* The descriptor an open call makes through indirect(), checked and closed */
+static void assert_opened(struct __test_metadata *_metadata,
+			  FIXTURE_DATA(consumer) *self, __u64 file_flags,
+			  const struct indirect_registers *r)
+{
+	long fd = sys_indirect(r, &self->params, sizeof(self->params), 0);
+
+	ASSERT_LE(0, fd) TH_LOG("errno %d", errno);
+	ASSERT_EQ(file_flags, fd_flags(fd));
+	ASSERT_EQ(0, close(fd));
+	ASSERT_EQ(self->fds, nr_fds(_metadata));
+}
+
+TEST_F(consumer, open)
+{
+	struct indirect_registers r = {
+		__NR_open, { uptr("/"), O_RDONLY | O_DIRECTORY }
+	};
+
+	assert_opened(_metadata, self, variant->file_flags, &r);
+}
+
+TEST_F(consumer, openat)
+{
+	struct indirect_registers r = {
+		__NR_openat, { AT_FDCWD, uptr("/"), O_RDONLY | O_DIRECTORY }
+	};
+
+	assert_opened(_metadata, self, variant->file_flags, &r);
+	/* The call's own O_CLOEXEC stays, whatever indirect() adds. */
+	r.args[2] |= O_CLOEXEC;
+	assert_opened(_metadata, self,
+		      variant->file_flags | INDIRECT_FD_CLOEXEC, &r);
+}
+
+TEST_F(consumer, creat)
+{
+	char name[64];
+	struct indirect_registers r = { __NR_creat, { uptr(name), 0600 } };
+
+	snprintf(name, sizeof(name), "/tmp/indirect-creat-%d", getpid());
+	unlink(name);
+	assert_opened(_metadata, self, variant->file_flags, &r);
+	ASSERT_EQ(0, unlink(name));
+}
+
 TEST_F(consumer, socketpair)
 {
 	int sv[2] = { -1, -1 };
@@ -420,14 +466,18 @@ TEST(check_fields_without_a_call)
 {
 	struct indirect_registers r = { .nr = __NR_getpid };
 	struct indirect_params p = { .file_flags = 0xa5 };
-	__u64 any = 0;
+	__u64 any = 0, any_resolve = 0;
 	size_t i;
 
-	for (i = 0; i < WHITE_LIST_SIZE; i++)
+	for (i = 0; i < WHITE_LIST_SIZE; i++) {
 		any |= white_list[i].honours;
+		any_resolve |= white_list[i].resolve;
+	}
 	ASSERT_REFUSED(EEXTSYS_NOOP, NULL, &p, sizeof(p) | CHECK_FIELDS, 0);
 	EXPECT_EQ(any, p.file_flags);
 	EXPECT_EQ(FD_BOTH, p.file_flags);
+	EXPECT_EQ(any_resolve, p.resolve);
+	EXPECT_EQ(PATH_LOOKUP, p.resolve);
 	/* A call off the list is refused as it would be without the bit. */
 	p.file_flags = 0xa5;
 	ASSERT_REFUSED(EINVAL, &r, &p, sizeof(p) | CHECK_FIELDS, 0);
@@ -504,6 +554,21 @@ FIXTURE_VARIANT_ADD(refusal, dup)
 	.nr = __NR_dup,
 };
 
+FIXTURE_VARIANT_ADD(refusal, open)
+{
+	.nr = __NR_open,
+};
+
+FIXTURE_VARIANT_ADD(refusal, openat)
+{
+	.nr = __NR_openat,
+};
+
+FIXTURE_VARIANT_ADD(refusal, creat)
+{
+	.nr = __NR_creat,
+};
+
 #ifdef __NR_socketcall
 FIXTURE_VARIANT_ADD(refusal, socketcall_socket)
 {
@@ -551,7 +616,7 @@ TEST_F(refusal, size_too_small)
 	struct indirect_params p = { .file_flags = INDIRECT_FD_CLOEXEC };
 
 	ASSERT_REFUSED(EINVAL, &self->r, &p, 1, 0);
-	ASSERT_REFUSED(EINVAL, &self->r, &p, sizeof(p) - 1, 0);
+	ASSERT_REFUSED(EINVAL, &self->r, &p, INDIRECT_PARAMS_SIZE_VER0 - 1, 0);
 }
 
 TEST_F(refusal, size_over_page)
@@ -587,12 +652,22 @@ TEST_F(refusal, check_fields)
 	memset(buf, 0xa5, sizeof(buf));
 	ASSERT_REFUSED(EEXTSYS_NOOP, &self->r, p, sizeof(*p) | CHECK_FIELDS, 0);
 	EXPECT_EQ(call->honours, p->file_flags);
+	EXPECT_EQ(call->resolve, p->resolve);
 	for (i = sizeof(*p); i < sizeof(buf); i++)
+		ASSERT_EQ(0xa5, buf[i]) TH_LOG("byte %zu", i);
+
+	/* A VER0 caller learns about file_flags only. */
+	memset(buf, 0xa5, sizeof(buf));
+	ASSERT_REFUSED(EEXTSYS_NOOP, &self->r, p,
+		       INDIRECT_PARAMS_SIZE_VER0 | CHECK_FIELDS, 0);
+	EXPECT_EQ(call->honours, p->file_flags);
+	for (i = INDIRECT_PARAMS_SIZE_VER0; i < sizeof(buf); i++)
 		ASSERT_EQ(0xa5, buf[i]) TH_LOG("byte %zu", i);
 
 	memset(buf, 0xa5, sizeof(buf));
 	ASSERT_REFUSED(EEXTSYS_NOOP, &self->r, p, 24 | CHECK_FIELDS, 0);
 	EXPECT_EQ(call->honours, p->file_flags);
+	EXPECT_EQ(call->resolve, p->resolve);
 	for (i = sizeof(*p); i < sizeof(buf); i++)
 		ASSERT_EQ(i < 24 ? 0 : 0xa5, buf[i]) TH_LOG("byte %zu", i);
 
@@ -772,7 +847,8 @@ TEST(size_larger_nonzero_tail)
 	char *page;
 
 	big.tail[0] = 1;
-	ASSERT_REFUSED(E2BIG, &socket_regs, &big, 9, 0);
+	ASSERT_REFUSED(E2BIG, &socket_regs, &big,
+		       INDIRECT_PARAMS_SIZE_LATEST + 1, 0);
 	ASSERT_REFUSED(E2BIG, &socket_regs, &big, sizeof(big), 0);
 	big.tail[0] = 0;
 	big.tail[7] = 0x80;
@@ -856,7 +932,7 @@ TEST(unknown_file_flags)
 		INDIRECT_FD_NONBLOCK | 1ULL << 63,
 		~0ULL,
 	};
-	struct indirect_params p;
+	struct indirect_params p = {};
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
@@ -875,6 +951,7 @@ TEST(nr_not_listed)
 	/* struct clone_args, version 0: exit_signal is the fifth field */
 	__u64 clone_args[8] = { [4] = SIGCHLD };
 	__u64 mask = 1ULL << (SIGUSR1 - 1);
+	struct open_how how = { .flags = O_RDONLY };
 	struct consumers c;
 	int pfd[2];
 	const struct {
@@ -914,8 +991,15 @@ TEST(nr_not_listed)
 		{ "dup2", { __NR_dup2, { 0, 100 } } },
 		{ "dup3", { __NR_dup3, { 0, 101 } } },
 		/* Other calls that create descriptors */
-		{ "openat", { __NR_openat, { AT_FDCWD, (uintptr_t)"/" } } },
+		{ "openat2", { __NR_openat2, { AT_FDCWD, (uintptr_t)"/",
+					       (uintptr_t)&how,
+					       sizeof(how) } } },
 		{ "memfd_create", { __NR_memfd_create, { (uintptr_t)"x" } } },
+		/* Path calls left off the list: the mount calls */
+		{ "chroot", { __NR_chroot, { (uintptr_t)"/" } } },
+		{ "open_tree", { __NR_open_tree, { AT_FDCWD, (uintptr_t)"/" } } },
+		/* ENOENT, not EINVAL, should it run */
+		{ "umount2", { __NR_umount2, { (uintptr_t)"/nonexistent" } } },
 #ifdef __NR_socketcall
 		/* Other operations of socketcall(), with valid arguments */
 		{ "socketcall(SYS_ACCEPT4)",
@@ -954,6 +1038,36 @@ TEST(nr_not_listed)
 		through++;
 	}
 	ASSERT_EQ(0, through);
+}
+
+/*
+ * CHECK_FIELDS for every listed call: the file flags and resolve bits it
+ * honours, and the call does not run (no descriptor, nothing created).
+ */
+TEST(check_fields_every_listed_call)
+{
+	struct consumers c;
+	int before;
+	size_t i;
+
+	consumers_init(_metadata, &c);
+	before = nr_fds(_metadata);
+	for (i = 0; i < WHITE_LIST_SIZE; i++) {
+		const struct listed_call *call = &white_list[i];
+		struct indirect_params p = { ~0ULL, ~0ULL };
+		struct indirect_registers r;
+		struct stat st;
+
+		consumer_regs(&c, call, &r);
+		ASSERT_REFUSED(EEXTSYS_NOOP, &r, &p, sizeof(p) | CHECK_FIELDS,
+			       0);
+		EXPECT_EQ(call->honours, p.file_flags) TH_LOG("%s", call->name);
+		EXPECT_EQ(call->resolve, p.resolve) TH_LOG("%s", call->name);
+		/* What mkdirat() would have made is not there. */
+		if (call->nr == __NR_mkdirat)
+			ASSERT_EQ(-1, fstatat(c.dir, "mkdirat.new", &st, 0));
+	}
+	ASSERT_EQ(before, nr_fds(_metadata));
 }
 
 /*
@@ -1161,7 +1275,7 @@ TEST(signalfd_update)
 	};
 	__u64 usr2 = 1ULL << (SIGUSR2 - 1);
 	struct indirect_registers r = { .nr = __NR_signalfd };
-	struct indirect_params p;
+	struct indirect_params p = {};
 	struct signalfd_siginfo si;
 	sigset_t set;
 	size_t i;

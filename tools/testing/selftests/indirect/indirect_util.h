@@ -19,13 +19,17 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/inotify.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <linux/audit.h>
 #include <linux/indirect.h>
 #include <linux/net.h>
+#include <linux/openat2.h>
 
 #include "../kselftest_harness.h"
 
@@ -58,6 +62,13 @@
 #endif
 
 #define FD_BOTH (INDIRECT_FD_CLOEXEC | INDIRECT_FD_NONBLOCK)
+
+/* The RESOLVE_* bits a path call honours; see include/linux/indirect.h. */
+#define PATH_LOOKUP (RESOLVE_NO_XDEV | RESOLVE_NO_MAGICLINKS | \
+		     RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH | RESOLVE_IN_ROOT | \
+		     RESOLVE_CACHED)
+/* A call that creates, removes or renames: RESOLVE_CACHED is EAGAIN. */
+#define PATH_CHANGE (PATH_LOOKUP & ~RESOLVE_CACHED)
 
 /* fd_flags() of a descriptor that is not open */
 #define NOT_OPEN (~0ULL)
@@ -130,33 +141,105 @@ static inline int unix_listener(struct __test_metadata *_metadata,
 /*
  * The white list in this ABI. i386 has no accept() of its own but reaches
  * it, like socket() and socketpair(), through socketcall(): there, @op is
- * the operation, which indirect() reads from args[0].
+ * the operation, which indirect() reads from args[0]. @honours: the file
+ * flags the call applies (a call that honours none creates no descriptor);
+ * @resolve: the RESOLVE_* bits it applies to its paths.
  */
 struct listed_call {
 	const char *name;
 	__u64 nr;
 	__u32 op;
 	__u64 honours;
+	__u64 resolve;
 };
 
+#define FD_CALL(name, honours) { #name, __NR_##name, 0, honours, 0 }
+#define OPEN_CALL(name) { #name, __NR_##name, 0, FD_BOTH, PATH_LOOKUP }
+#define LOOKUP_CALL(name) { #name, __NR_##name, 0, 0, PATH_LOOKUP }
+#define CHANGE_CALL(name) { #name, __NR_##name, 0, 0, PATH_CHANGE }
+
 static const struct listed_call white_list[] = {
-	{ "socket", __NR_socket, 0, FD_BOTH },
-	{ "socketpair", __NR_socketpair, 0, FD_BOTH },
+	FD_CALL(socket, FD_BOTH),
+	FD_CALL(socketpair, FD_BOTH),
 #ifdef __NR_accept
-	{ "accept", __NR_accept, 0, FD_BOTH },
+	FD_CALL(accept, FD_BOTH),
 #endif
-	{ "eventfd", __NR_eventfd, 0, FD_BOTH },
-	{ "signalfd", __NR_signalfd, 0, FD_BOTH },
-	{ "timerfd_create", __NR_timerfd_create, 0, FD_BOTH },
-	{ "epoll_create", __NR_epoll_create, 0, INDIRECT_FD_CLOEXEC },
-	{ "pipe", __NR_pipe, 0, FD_BOTH },
-	{ "inotify_init", __NR_inotify_init, 0, FD_BOTH },
-	{ "dup", __NR_dup, 0, INDIRECT_FD_CLOEXEC },
+	FD_CALL(eventfd, FD_BOTH),
+	FD_CALL(signalfd, FD_BOTH),
+	FD_CALL(timerfd_create, FD_BOTH),
+	FD_CALL(epoll_create, INDIRECT_FD_CLOEXEC),
+	FD_CALL(pipe, FD_BOTH),
+	FD_CALL(inotify_init, FD_BOTH),
+	FD_CALL(dup, INDIRECT_FD_CLOEXEC),
 #ifdef __NR_socketcall
 	{ "socketcall(SYS_SOCKET)", __NR_socketcall, SYS_SOCKET, FD_BOTH },
 	{ "socketcall(SYS_SOCKETPAIR)", __NR_socketcall, SYS_SOCKETPAIR,
 	  FD_BOTH },
 	{ "socketcall(SYS_ACCEPT)", __NR_socketcall, SYS_ACCEPT, FD_BOTH },
+#endif
+	OPEN_CALL(open),
+	OPEN_CALL(openat),
+	OPEN_CALL(creat),
+	CHANGE_CALL(mknod),
+	CHANGE_CALL(mknodat),
+	CHANGE_CALL(mkdir),
+	CHANGE_CALL(mkdirat),
+	CHANGE_CALL(rmdir),
+	CHANGE_CALL(unlink),
+	CHANGE_CALL(unlinkat),
+	CHANGE_CALL(rename),
+	CHANGE_CALL(renameat),
+	CHANGE_CALL(renameat2),
+	CHANGE_CALL(link),
+	CHANGE_CALL(linkat),
+	CHANGE_CALL(symlink),
+	CHANGE_CALL(symlinkat),
+	LOOKUP_CALL(readlink),
+	LOOKUP_CALL(readlinkat),
+	LOOKUP_CALL(chmod),
+	LOOKUP_CALL(fchmodat),
+	LOOKUP_CALL(fchmodat2),
+	LOOKUP_CALL(chown),
+	LOOKUP_CALL(lchown),
+	LOOKUP_CALL(fchownat),
+	LOOKUP_CALL(access),
+	LOOKUP_CALL(faccessat),
+	LOOKUP_CALL(faccessat2),
+	LOOKUP_CALL(stat),
+	LOOKUP_CALL(lstat),
+#ifdef __NR_newfstatat
+	LOOKUP_CALL(newfstatat),
+#endif
+	LOOKUP_CALL(statx),
+	LOOKUP_CALL(utime),
+	LOOKUP_CALL(utimes),
+	LOOKUP_CALL(futimesat),
+	LOOKUP_CALL(utimensat),
+	LOOKUP_CALL(truncate),
+	LOOKUP_CALL(chdir),
+	LOOKUP_CALL(getxattr),
+	LOOKUP_CALL(lgetxattr),
+	LOOKUP_CALL(setxattr),
+	LOOKUP_CALL(lsetxattr),
+	LOOKUP_CALL(listxattr),
+	LOOKUP_CALL(llistxattr),
+	LOOKUP_CALL(removexattr),
+	LOOKUP_CALL(lremovexattr),
+	LOOKUP_CALL(statfs),
+	LOOKUP_CALL(inotify_add_watch),
+	LOOKUP_CALL(name_to_handle_at),
+#ifdef __i386__
+	/* The i386 table's own versions of the same operations */
+	LOOKUP_CALL(oldstat),
+	LOOKUP_CALL(oldlstat),
+	LOOKUP_CALL(stat64),
+	LOOKUP_CALL(lstat64),
+	LOOKUP_CALL(fstatat64),
+	LOOKUP_CALL(chown32),
+	LOOKUP_CALL(lchown32),
+	LOOKUP_CALL(truncate64),
+	LOOKUP_CALL(statfs64),
+	LOOKUP_CALL(utimensat_time64),
 #endif
 };
 
@@ -178,6 +261,12 @@ static inline const struct listed_call *listed(__u64 nr, __u64 op)
 	return NULL;
 }
 
+/* Does @call create a descriptor, which it returns unless in a pair? */
+static inline bool consumer_makes_fd(const struct listed_call *call)
+{
+	return call->honours;
+}
+
 /* What the white-listed calls need to succeed. */
 struct consumers {
 	int listener;	/* non-blocking, no connection pending */
@@ -185,21 +274,322 @@ struct consumers {
 	int pair[2];	/* filled by socketpair() and pipe() */
 	__u64 sigmask;	/* the kernel's sigset_t */
 	__u32 sc_args[4];	/* socketcall()'s arguments, 32 bits each */
+	/* The path calls work in a directory of their own. */
+	int dir;
+	int inotify;
+	char root[32];
+	char path[2][64];	/* absolute names, for calls with no dirfd */
+	__u64 out[64];		/* what stat(), readlink() ... write */
+	struct {
+		__u32 handle_bytes;
+		__s32 handle_type;
+		unsigned char f_handle[128];
+	} handle;
+	int mount_id;
 };
 
+/*
+ * The directory of the path calls: "file" (empty, with the xattr
+ * "user.indirect"), "link" (a symlink to it) and names of each call's own
+ * for what it creates, removes or renames.
+ */
 static inline void consumers_init(struct __test_metadata *_metadata,
 				  struct consumers *c)
 {
+	int fd;
+
 	memset(c, 0, sizeof(*c));
 	c->listener = unix_listener(_metadata, SOCK_NONBLOCK, NULL, NULL);
 	c->plain = socket(AF_UNIX, SOCK_STREAM, 0);
 	ASSERT_LE(0, c->plain);
 	c->sigmask = 1ULL << (SIGUSR1 - 1);
+
+	strcpy(c->root, "/tmp/indirect-XXXXXX");
+	ASSERT_TRUE(!!mkdtemp(c->root));
+	c->dir = open(c->root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	ASSERT_LE(0, c->dir);
+	fd = openat(c->dir, "file", O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, close(fd));
+	ASSERT_EQ(0, symlinkat("file", c->dir, "link"));
+	snprintf(c->path[0], sizeof(c->path[0]), "%s/file", c->root);
+	ASSERT_EQ(0, setxattr(c->path[0], "user.indirect", "v", 1, 0))
+		TH_LOG("user xattrs on /tmp: CONFIG_TMPFS_XATTR");
+	c->inotify = inotify_init1(IN_CLOEXEC);
+	ASSERT_LE(0, c->inotify);
+}
+
+/* @name in the calls' directory: absolute, in c->path[@i]. */
+static inline __u64 consumer_path(struct consumers *c, int i,
+				  const char *name)
+{
+	snprintf(c->path[i], sizeof(c->path[i]), "%s/%s", c->root, name);
+	return uptr(c->path[i]);
+}
+
+/* Makes @name a new empty file, or removes it (and returns it). */
+static inline __u64 consumer_file(struct consumers *c, const char *name,
+				  bool exists)
+{
+	int fd;
+
+	unlinkat(c->dir, name, 0);
+	if (exists) {
+		fd = openat(c->dir, name, O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+		if (fd >= 0)
+			close(fd);
+	}
+	return uptr(name);
+}
+
+/* Makes @name an empty directory, or removes it (and returns it). */
+static inline __u64 consumer_dir(struct consumers *c, const char *name,
+				 bool exists)
+{
+	unlinkat(c->dir, name, AT_REMOVEDIR);
+	if (exists)
+		mkdirat(c->dir, name, 0700);
+	return uptr(name);
+}
+
+/*
+ * Arguments that make a path call succeed, in the calls' directory; what
+ * it creates is removed first, and what it removes or renames created.
+ */
+static inline void consumer_path_regs(struct consumers *c, __u64 nr,
+				      struct indirect_registers *r)
+{
+	const __u64 none = (__u32)-1;	/* chown()'s "no change", any width */
+	__u64 *a = r->args;
+
+	switch (nr) {
+	case __NR_open:
+		a[0] = consumer_path(c, 0, "file");
+		a[1] = O_RDONLY;
+		break;
+	case __NR_openat:
+		a[0] = c->dir;
+		a[1] = uptr("file");
+		a[2] = O_RDONLY;
+		break;
+	case __NR_creat:
+		consumer_file(c, "creat.new", false);
+		a[0] = consumer_path(c, 0, "creat.new");
+		a[1] = 0600;
+		break;
+	case __NR_mknod:
+		consumer_file(c, "mknod.new", false);
+		a[0] = consumer_path(c, 0, "mknod.new");
+		a[1] = S_IFREG | 0600;
+		break;
+	case __NR_mknodat:
+		a[0] = c->dir;
+		a[1] = consumer_file(c, "mknodat.new", false);
+		a[2] = S_IFREG | 0600;
+		break;
+	case __NR_mkdir:
+		consumer_dir(c, "mkdir.new", false);
+		a[0] = consumer_path(c, 0, "mkdir.new");
+		a[1] = 0700;
+		break;
+	case __NR_mkdirat:
+		a[0] = c->dir;
+		a[1] = consumer_dir(c, "mkdirat.new", false);
+		a[2] = 0700;
+		break;
+	case __NR_rmdir:
+		consumer_dir(c, "rmdir.old", true);
+		a[0] = consumer_path(c, 0, "rmdir.old");
+		break;
+	case __NR_unlink:
+		consumer_file(c, "unlink.old", true);
+		a[0] = consumer_path(c, 0, "unlink.old");
+		break;
+	case __NR_unlinkat:
+		a[0] = c->dir;
+		a[1] = consumer_file(c, "unlinkat.old", true);
+		break;
+	case __NR_rename:
+		consumer_file(c, "rename.old", true);
+		consumer_file(c, "rename.new", false);
+		a[0] = consumer_path(c, 0, "rename.old");
+		a[1] = consumer_path(c, 1, "rename.new");
+		break;
+	case __NR_renameat:
+	case __NR_renameat2:
+		a[0] = c->dir;
+		a[1] = consumer_file(c, "renameat.old", true);
+		a[2] = c->dir;
+		a[3] = consumer_file(c, "renameat.new", false);
+		break;
+	case __NR_link:
+		consumer_file(c, "link.new", false);
+		a[0] = consumer_path(c, 0, "file");
+		a[1] = consumer_path(c, 1, "link.new");
+		break;
+	case __NR_linkat:
+		a[0] = c->dir;
+		a[1] = uptr("file");
+		a[2] = c->dir;
+		a[3] = consumer_file(c, "linkat.new", false);
+		break;
+	case __NR_symlink:
+		consumer_file(c, "symlink.new", false);
+		a[0] = uptr("file");
+		a[1] = consumer_path(c, 0, "symlink.new");
+		break;
+	case __NR_symlinkat:
+		a[0] = uptr("file");
+		a[1] = c->dir;
+		a[2] = consumer_file(c, "symlinkat.new", false);
+		break;
+	case __NR_readlink:
+		a[0] = consumer_path(c, 0, "link");
+		a[1] = uptr(c->out);
+		a[2] = sizeof(c->out);
+		break;
+	case __NR_readlinkat:
+		a[0] = c->dir;
+		a[1] = uptr("link");
+		a[2] = uptr(c->out);
+		a[3] = sizeof(c->out);
+		break;
+	case __NR_chmod:
+		a[0] = consumer_path(c, 0, "file");
+		a[1] = 0600;
+		break;
+	case __NR_fchmodat:
+	case __NR_fchmodat2:
+		a[0] = c->dir;
+		a[1] = uptr("file");
+		a[2] = 0600;
+		break;
+	case __NR_chown:
+	case __NR_lchown:
+#ifdef __i386__
+	case __NR_chown32:
+	case __NR_lchown32:
+#endif
+		a[0] = consumer_path(c, 0, "file");
+		a[1] = none;
+		a[2] = none;
+		break;
+	case __NR_fchownat:
+		a[0] = c->dir;
+		a[1] = uptr("file");
+		a[2] = none;
+		a[3] = none;
+		break;
+	case __NR_access:
+		a[0] = consumer_path(c, 0, "file");
+		a[1] = F_OK;
+		break;
+	case __NR_faccessat:
+	case __NR_faccessat2:
+		a[0] = c->dir;
+		a[1] = uptr("file");
+		a[2] = F_OK;
+		break;
+	case __NR_stat:
+	case __NR_lstat:
+#ifdef __i386__
+	case __NR_oldstat:
+	case __NR_oldlstat:
+	case __NR_stat64:
+	case __NR_lstat64:
+#endif
+	case __NR_statfs:
+		a[0] = consumer_path(c, 0, "file");
+		a[1] = uptr(c->out);
+		break;
+#ifdef __NR_newfstatat
+	case __NR_newfstatat:
+#endif
+#ifdef __NR_fstatat64
+	case __NR_fstatat64:
+#endif
+		a[0] = c->dir;
+		a[1] = uptr("file");
+		a[2] = uptr(c->out);
+		break;
+	case __NR_statx:
+		a[0] = c->dir;
+		a[1] = uptr("file");
+		a[3] = STATX_BASIC_STATS;
+		a[4] = uptr(c->out);
+		break;
+	case __NR_utime:
+	case __NR_utimes:
+	case __NR_truncate:
+#ifdef __i386__
+	case __NR_truncate64:
+#endif
+		/* Times NULL: now. Length 0: the file is empty. */
+		a[0] = consumer_path(c, 0, "file");
+		break;
+	case __NR_futimesat:
+	case __NR_utimensat:
+#ifdef __i386__
+	case __NR_utimensat_time64:
+#endif
+		a[0] = c->dir;
+		a[1] = uptr("file");
+		break;
+	case __NR_chdir:
+		a[0] = uptr(c->root);
+		break;
+	case __NR_getxattr:
+	case __NR_lgetxattr:
+		a[0] = consumer_path(c, 0, "file");
+		a[1] = uptr("user.indirect");
+		a[2] = uptr(c->out);
+		a[3] = sizeof(c->out);
+		break;
+	case __NR_setxattr:
+	case __NR_lsetxattr:
+		a[0] = consumer_path(c, 0, "file");
+		a[1] = uptr("user.indirect");
+		a[2] = uptr("v");
+		a[3] = 1;
+		break;
+	case __NR_listxattr:
+	case __NR_llistxattr:
+		a[0] = consumer_path(c, 0, "file");
+		a[1] = uptr(c->out);
+		a[2] = sizeof(c->out);
+		break;
+	case __NR_removexattr:
+	case __NR_lremovexattr:
+		a[0] = consumer_path(c, 0, "file");
+		a[1] = uptr("user.old");
+		setxattr(c->path[0], "user.old", "v", 1, 0);
+		break;
+#ifdef __i386__
+	case __NR_statfs64:
+		a[0] = consumer_path(c, 0, "file");
+		a[1] = 84;	/* sizeof(struct statfs64) of i386 */
+		a[2] = uptr(c->out);
+		break;
+#endif
+	case __NR_inotify_add_watch:
+		a[0] = c->inotify;
+		a[1] = consumer_path(c, 0, "file");
+		a[2] = IN_MODIFY;
+		break;
+	case __NR_name_to_handle_at:
+		c->handle.handle_bytes = sizeof(c->handle.f_handle);
+		a[0] = c->dir;
+		a[1] = uptr("file");
+		a[2] = uptr(&c->handle);
+		a[3] = uptr(&c->mount_id);
+		break;
+	}
 }
 
 /*
  * Fills @r with arguments that make @call succeed: a new descriptor, or,
- * for accept() on the idle listener, EAGAIN, which shows that it ran.
+ * for accept() on the idle listener, EAGAIN, which shows that it ran; a
+ * path call acts in the calls' directory.
  */
 static inline void consumer_regs(struct consumers *c,
 				 const struct listed_call *call,
@@ -218,6 +608,10 @@ static inline void consumer_regs(struct consumers *c,
 			c->sc_args[0] = c->listener;
 			c->sc_args[1] = 0;
 		}
+		return;
+	}
+	if (call->resolve) {
+		consumer_path_regs(c, call->nr, r);
 		return;
 	}
 	switch (call->nr) {

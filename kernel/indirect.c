@@ -85,8 +85,9 @@ static const struct extensible_struct indirect_params_ext = {
  *
  * Return: 0; EXTENSIBLE_CHECK_FIELDS if @usize asks CHECK_FIELDS (nothing
  * was read); -EINVAL for a size below the first version, an unknown flag,
- * or RESOLVE_BENEATH with RESOLVE_IN_ROOT, -E2BIG for a size above PAGE_SIZE or non-zero bytes beyond what
- * this kernel knows, -EFAULT if @uparams cannot be read.
+ * or RESOLVE_BENEATH with RESOLVE_IN_ROOT, -E2BIG for a size above
+ * PAGE_SIZE or non-zero bytes beyond what this kernel knows, -EFAULT if
+ * @uparams cannot be read.
  */
 VISIBLE_IF_KUNIT int indirect_copy_params(struct indirect_kparams *params,
 					  const void __user *uparams,

@@ -66,7 +66,7 @@ struct indirect_kparams {
  */
 struct indirect_honours {
 	u8
-#define INDIRECT_SYSCALL(name, file_flags, resolve) name[(file_flags) + 1],
+#define INDIRECT_SYSCALL(name, file_flags, ...) name[(file_flags) + 1],
 #define INDIRECT_SYSCALL_COMPAT(...)
 #include <linux/indirect_syscalls.h>
 	end;

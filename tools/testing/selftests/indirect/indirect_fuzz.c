@@ -248,6 +248,11 @@ static void path_args(__u64 nr, unsigned int *paths, unsigned int *outs)
 	}
 }
 
+static __u64 fuzz_path(struct fuzzer *f)
+{
+	return uptr(fuzz_paths[pick(f, ARRAY_SIZE(fuzz_paths))]);
+}
+
 /* Random RESOLVE_* bits, valid or not, for the parameters. */
 static __u64 fuzz_resolve(struct fuzzer *f)
 {
@@ -291,8 +296,7 @@ static void fuzz_regs(struct fuzzer *f, struct indirect_registers *r,
 		path_args(nr, &paths, &outs);
 		for (i = 0; call->resolve && i < 6; i++)
 			if (paths & 1 << i && pick(f, 2))
-				r->args[i] = uptr(fuzz_paths[pick(f,
-					ARRAY_SIZE(fuzz_paths))]);
+				r->args[i] = fuzz_path(f);
 		for (i = pick(f, 3); i > 0; i--)
 			r->args[pick(f, 6)] = fuzz_arg(f);
 		if (call->op && !pick(f, 4))
@@ -612,7 +616,7 @@ static void enter_sandbox(struct __test_metadata *_metadata, char *probe)
 	ASSERT_EQ(0, mount("proc", "proc", "proc", 0, NULL));
 	ASSERT_EQ(0, chroot("."));
 	ASSERT_EQ(0, chdir("/"));
-	strcpy(probe, "/indirect_exec_probe");
+	snprintf(probe, PATH_MAX, "/indirect_exec_probe");
 }
 
 FIXTURE_SETUP(fuzz)
@@ -684,10 +688,9 @@ static void watch(struct __test_metadata *_metadata, struct fuzzer *f)
 				continue;
 			}
 			ASSERT_GT(STUCK_SECONDS, ++still[i])
-				TH_LOG("thread %d stuck in call %lu: nr %#llx args %#llx %#llx %#llx %#llx %#llx %#llx",
-				       i, made[i], r->nr, r->args[0], r->args[1],
-				       r->args[2], r->args[3], r->args[4],
-				       r->args[5]);
+				TH_LOG("thread %d stuck: nr %#llx args %#llx %#llx %#llx %#llx",
+				       i, r->nr, r->args[0], r->args[1],
+				       r->args[2], r->args[3]);
 		}
 	}
 }

@@ -227,15 +227,15 @@ TEST_F(consumer, socket)
 
 /* The descriptor an open call makes through indirect(), checked and closed */
 static void assert_opened(struct __test_metadata *_metadata,
-			  FIXTURE_DATA(consumer) *self, __u64 file_flags,
-			  const struct indirect_registers *r)
+			  const struct indirect_params *params, int fds,
+			  __u64 file_flags, const struct indirect_registers *r)
 {
-	long fd = sys_indirect(r, &self->params, sizeof(self->params), 0);
+	long fd = sys_indirect(r, params, sizeof(*params), 0);
 
 	ASSERT_LE(0, fd) TH_LOG("errno %d", errno);
 	ASSERT_EQ(file_flags, fd_flags(fd));
 	ASSERT_EQ(0, close(fd));
-	ASSERT_EQ(self->fds, nr_fds(_metadata));
+	ASSERT_EQ(fds, nr_fds(_metadata));
 }
 
 TEST_F(consumer, open)
@@ -244,7 +244,8 @@ TEST_F(consumer, open)
 		__NR_open, { uptr("/"), O_RDONLY | O_DIRECTORY }
 	};
 
-	assert_opened(_metadata, self, variant->file_flags, &r);
+	assert_opened(_metadata, &self->params, self->fds,
+		      variant->file_flags, &r);
 }
 
 TEST_F(consumer, openat)
@@ -253,10 +254,11 @@ TEST_F(consumer, openat)
 		__NR_openat, { AT_FDCWD, uptr("/"), O_RDONLY | O_DIRECTORY }
 	};
 
-	assert_opened(_metadata, self, variant->file_flags, &r);
+	assert_opened(_metadata, &self->params, self->fds,
+		      variant->file_flags, &r);
 	/* The call's own O_CLOEXEC stays, whatever indirect() adds. */
 	r.args[2] |= O_CLOEXEC;
-	assert_opened(_metadata, self,
+	assert_opened(_metadata, &self->params, self->fds,
 		      variant->file_flags | INDIRECT_FD_CLOEXEC, &r);
 }
 
@@ -267,7 +269,8 @@ TEST_F(consumer, creat)
 
 	snprintf(name, sizeof(name), "/tmp/indirect-creat-%d", getpid());
 	unlink(name);
-	assert_opened(_metadata, self, variant->file_flags, &r);
+	assert_opened(_metadata, &self->params, self->fds,
+		      variant->file_flags, &r);
 	ASSERT_EQ(0, unlink(name));
 }
 

@@ -304,7 +304,7 @@ static inline void consumers_init(struct __test_metadata *_metadata,
 	ASSERT_LE(0, c->plain);
 	c->sigmask = 1ULL << (SIGUSR1 - 1);
 
-	strcpy(c->root, "/tmp/indirect-XXXXXX");
+	snprintf(c->root, sizeof(c->root), "/tmp/indirect-XXXXXX");
 	ASSERT_TRUE(!!mkdtemp(c->root));
 	c->dir = open(c->root, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	ASSERT_LE(0, c->dir);

@@ -41,7 +41,7 @@
 #define NR_SPACE	1024
 
 struct fuzzer {
-	/* this thread's: the kernel writes what path calls return here */
+	/* this thread's: the path calls' names, built per call */
 	struct consumers c;
 	unsigned long calls;
 	int cpu;
@@ -294,9 +294,16 @@ static void fuzz_regs(struct fuzzer *f, struct indirect_registers *r,
 			sc_args[3] = (uintptr_t)(f->arena + pick(f, 2 * f->ps));
 		r->nr = nr;
 		path_args(nr, &paths, &outs);
-		for (i = 0; call->resolve && i < 6; i++)
+		for (i = 0; call->resolve && i < 6; i++) {
 			if (paths & 1 << i && pick(f, 2))
 				r->args[i] = fuzz_path(f);
+			/*
+			 * What the call writes goes to the arena too: a
+			 * fuzzed size may be more than c.out holds.
+			 */
+			if (outs & 1 << i)
+				r->args[i] = uptr(f->arena + pick(f, 2 * f->ps));
+		}
 		for (i = pick(f, 3); i > 0; i--)
 			r->args[pick(f, 6)] = fuzz_arg(f);
 		if (call->op && !pick(f, 4))
@@ -381,17 +388,14 @@ static bool in_arena(struct fuzzer *f, __u64 p, size_t n)
 
 /*
  * A pointer the kernel may write through, or read a call from: one that
- * is neither in the arena, nor one of the thread's output buffers, nor
- * surely unmapped could be this program's own memory, and becomes the
- * unmapped page.
+ * is neither in the arena nor surely unmapped could be this program's own
+ * memory, and becomes the unmapped page.
  */
 static __u64 safe_ptr(struct fuzzer *f, __u64 p)
 {
 	p = ARG_PTR(p);
 	if (!p || p >= USER_END ||
-	    (p >= uptr(f->arena) && p < uptr(f->arena + 4 * f->ps)) ||
-	    p == uptr(f->c.out) || p == uptr(&f->c.handle) ||
-	    p == uptr(&f->c.mount_id))
+	    (p >= uptr(f->arena) && p < uptr(f->arena + 4 * f->ps)))
 		return p;
 	return uptr(f->unmapped);
 }

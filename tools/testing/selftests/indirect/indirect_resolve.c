@@ -495,17 +495,26 @@ struct site {
 
 struct family;
 
-typedef int (*replay_fn)(struct __test_metadata *_metadata, struct tree *t,
-			 const struct family *f);
+/*
+ * Makes the call of one case, whose ctx is open, and checks its effect;
+ * false if the family does not replay that case.
+ */
+typedef bool (*replay_fn)(struct __test_metadata *_metadata,
+			  const struct tree *t, const struct family *f,
+			  const struct ctx *x);
 
 /**
  * struct family - calls replaying the cases alike
  * @name: its name in the logs
- * @replay: replays the cases, returns how many
+ * @replay: replays one case
  * @kind: which call @replay makes, if it makes several
- * @in_cwd: the calls have no dirfd: a child runs @replay, in the
- *	    working directory of each case's dirfd
+ * @in_cwd: the calls have no dirfd: a child replays the cases, each in
+ *	    the working directory of its dirfd
+ * @follows: the calls always follow: the cases with O_NOFOLLOW are not
+ *	     replayed
  * @lookup: needs the files the O_CREAT cases create
+ * @cached: replays cached_lookups, not resolve_test's cases, and then
+ *	    the calls that change a name (see cached_changes())
  * @cases: how many cases it must replay
  */
 struct family {
@@ -513,7 +522,9 @@ struct family {
 	replay_fn replay;
 	int kind;
 	bool in_cwd;
+	bool follows;
 	bool lookup;
+	bool cached;
 	int cases;
 };
 
@@ -937,51 +948,47 @@ static long statx_ind(const struct ctx *x, __u64 resolve, struct statx *stx)
 		   uptr(stx));
 }
 
-/* statx(): the inode it describes */
-static int replay_statx(struct __test_metadata *_metadata, struct tree *t,
-			const struct family *f)
+/*
+ * statx(): the inode it describes. With RESOLVE_CACHED, which only the
+ * cached family's cases have, it answers as the case expects, or EAGAIN,
+ * and then exactly as the case expects without RESOLVE_CACHED.
+ */
+static bool replay_statx(struct __test_metadata *_metadata,
+			 const struct tree *t, const struct family *f,
+			 const struct ctx *x)
 {
-	int i;
+	struct statx stx;
+	long ret;
+	int err;
 
-	for (i = 0; i < NR_CASES; i++) {
-		struct statx stx;
-		struct ctx x;
-		long ret;
-		int err;
-
-		ctx_open(_metadata, t, f->name, &cases[i], i, &x);
-		ret = statx_ind(&x, x.c->resolve, &stx);
+	ret = statx_ind(x, x->c->resolve, &stx);
+	err = errno;
+	if (ret == -1 && err == EAGAIN && (x->c->resolve & RESOLVE_CACHED)) {
+		ret = statx_ind(x, x->c->resolve & ~RESOLVE_CACHED, &stx);
 		err = errno;
-		if (outcome(_metadata, &x, ret, err, x.c->err))
-			expect_inode(_metadata, t, &x,
-				     makedev(stx.stx_dev_major,
-					     stx.stx_dev_minor), stx.stx_ino);
-		ctx_close(&x);
 	}
-	return i;
+	if (outcome(_metadata, x, ret, err, x->c->err))
+		expect_inode(_metadata, t, x,
+			     makedev(stx.stx_dev_major, stx.stx_dev_minor),
+			     stx.stx_ino);
+	return true;
 }
 
 /* newfstatat(), or fstatat64(): the inode it describes */
-static int replay_fstatat(struct __test_metadata *_metadata, struct tree *t,
-			  const struct family *f)
+static bool replay_fstatat(struct __test_metadata *_metadata,
+			   const struct tree *t, const struct family *f,
+			   const struct ctx *x)
 {
-	int i;
+	struct fstatat_buf st;
+	long ret;
+	int err;
 
-	for (i = 0; i < NR_CASES; i++) {
-		struct fstatat_buf st;
-		struct ctx x;
-		long ret;
-		int err;
-
-		ctx_open(_metadata, t, f->name, &cases[i], i, &x);
-		ret = ind(x.c->resolve, NR_FSTATAT, fdarg(x.dfd), uptr(x.path),
-			  uptr(&st), x.nofollow ? AT_SYMLINK_NOFOLLOW : 0, 0);
-		err = errno;
-		if (outcome(_metadata, &x, ret, err, x.c->err))
-			expect_inode(_metadata, t, &x, st.st_dev, st.st_ino);
-		ctx_close(&x);
-	}
-	return i;
+	ret = ind(x->c->resolve, NR_FSTATAT, fdarg(x->dfd), uptr(x->path),
+		  uptr(&st), x->nofollow ? AT_SYMLINK_NOFOLLOW : 0, 0);
+	err = errno;
+	if (outcome(_metadata, x, ret, err, x->c->err))
+		expect_inode(_metadata, t, x, st.st_dev, st.st_ino);
+	return true;
 }
 
 /*
@@ -990,126 +997,62 @@ static int replay_fstatat(struct __test_metadata *_metadata, struct tree *t,
  * from following it succeeds: @last is its object. What it reads is what
  * reading that object directly gives, EINVAL for anything but a symlink.
  */
-static int replay_readlinkat(struct __test_metadata *_metadata,
-			     struct tree *t, const struct family *f)
+static bool replay_readlinkat(struct __test_metadata *_metadata,
+			      const struct tree *t, const struct family *f,
+			      const struct ctx *x)
 {
-	int i;
+	char buf[PATH_MAX], ref[PATH_MAX], obj[PATH_MAX];
+	const struct rcase *c = x->c;
+	bool at_last = !(c->flags & O_NOFOLLOW) && c->last;
+	long ret, len;
+	int err;
 
-	for (i = 0; i < NR_CASES; i++) {
-		char buf[PATH_MAX], ref[PATH_MAX], obj[PATH_MAX];
-		const struct rcase *c = &cases[i];
-		bool at_last = !(c->flags & O_NOFOLLOW) && c->last;
-		long ret, len;
-		struct ctx x;
-		int err;
-
-		ctx_open(_metadata, t, f->name, c, i, &x);
-		ret = ind(c->resolve, __NR_readlinkat, fdarg(x.dfd),
-			  uptr(x.path), uptr(buf), sizeof(buf), 0);
-		err = errno;
-		if (c->err && !at_last) {
-			outcome(_metadata, &x, ret, err, c->err);
-			ctx_close(&x);
-			continue;
-		}
-		abs_of(t, at_last ? c->last : c->out, obj);
-		len = readlinkat(AT_FDCWD, obj, ref, sizeof(ref));
-		if (len < 0) {
-			EXPECT_EQ(EINVAL, errno)
-				TH_LOG("%s: %s: %s", x.what, obj,
-				       strerror(errno));
-			outcome(_metadata, &x, ret, err, EINVAL);
-		} else if (outcome(_metadata, &x, ret, err, 0)) {
-			EXPECT_EQ(len, ret) TH_LOG("%s: not %s", x.what, obj);
-			EXPECT_EQ(0, memcmp(buf, ref, len))
-				TH_LOG("%s: not %s", x.what, obj);
-		}
-		ctx_close(&x);
+	ret = ind(c->resolve, __NR_readlinkat, fdarg(x->dfd), uptr(x->path),
+		  uptr(buf), sizeof(buf), 0);
+	err = errno;
+	if (c->err && !at_last) {
+		outcome(_metadata, x, ret, err, c->err);
+		return true;
 	}
-	return i;
+	abs_of(t, at_last ? c->last : c->out, obj);
+	len = readlinkat(AT_FDCWD, obj, ref, sizeof(ref));
+	if (len < 0) {
+		EXPECT_EQ(EINVAL, errno)
+			TH_LOG("%s: %s: %s", x->what, obj, strerror(errno));
+		outcome(_metadata, x, ret, err, EINVAL);
+	} else if (outcome(_metadata, x, ret, err, 0)) {
+		EXPECT_EQ(len, ret) TH_LOG("%s: not %s", x->what, obj);
+		EXPECT_EQ(0, memcmp(buf, ref, len))
+			TH_LOG("%s: not %s", x->what, obj);
+	}
+	return true;
 }
 
 /*
  * faccessat2(X_OK): as asking the expected inode directly. For root,
  * X_OK tells the tree's files (0644) from its directories and symlinks.
  */
-static int replay_faccessat2(struct __test_metadata *_metadata,
-			     struct tree *t, const struct family *f)
+static bool replay_faccessat2(struct __test_metadata *_metadata,
+			      const struct tree *t, const struct family *f,
+			      const struct ctx *x)
 {
-	int i;
+	const int fl = x->nofollow ? AT_SYMLINK_NOFOLLOW : 0;
+	char out[PATH_MAX];
+	struct stat st;
+	long ret, ref;
+	int err;
 
-	for (i = 0; i < NR_CASES; i++) {
-		char out[PATH_MAX];
-		struct stat st;
-		struct ctx x;
-		long ret, ref;
-		int err, fl;
-
-		ctx_open(_metadata, t, f->name, &cases[i], i, &x);
-		fl = x.nofollow ? AT_SYMLINK_NOFOLLOW : 0;
-		ret = ind(x.c->resolve, __NR_faccessat2, fdarg(x.dfd),
-			  uptr(x.path), X_OK, fl, 0);
-		err = errno;
-		if (x.c->err) {
-			outcome(_metadata, &x, ret, err, x.c->err);
-		} else {
-			expected(_metadata, t, &x, out, &st);
-			ref = syscall(__NR_faccessat2, AT_FDCWD, out, X_OK, fl);
-			outcome(_metadata, &x, ret, err, ref ? errno : 0);
-		}
-		ctx_close(&x);
+	ret = ind(x->c->resolve, __NR_faccessat2, fdarg(x->dfd),
+		  uptr(x->path), X_OK, fl, 0);
+	err = errno;
+	if (x->c->err) {
+		outcome(_metadata, x, ret, err, x->c->err);
+	} else {
+		expected(_metadata, t, x, out, &st);
+		ref = syscall(__NR_faccessat2, AT_FDCWD, out, X_OK, fl);
+		outcome(_metadata, x, ret, err, ref ? errno : 0);
 	}
-	return i;
-}
-
-/*
- * fchmodat(): the sticky bit of the expected inode toggled, and put back;
- * or, where the inode refuses it, the errno of the same call made on it
- * directly. What the path names without restrictions is left alone.
- * fchmodat() always follows: the cases without O_NOFOLLOW.
- */
-static int replay_fchmodat(struct __test_metadata *_metadata, struct tree *t,
-			   const struct family *f)
-{
-	int i, n = 0;
-
-	for (i = 0; i < NR_CASES; i++) {
-		struct stat was = {}, now;
-		unsigned int mode = 01700;
-		char out[PATH_MAX];
-		struct plain pl;
-		struct ctx x;
-		long ret, ref;
-		int err;
-
-		if (cases[i].flags & O_NOFOLLOW)
-			continue;
-		ctx_open(_metadata, t, f->name, &cases[i], i, &x);
-		plain_snap(&x, &pl);
-		if (!x.c->err) {
-			expected(_metadata, t, &x, out, &was);
-			mode = (was.st_mode & 07777) ^ S_ISVTX;
-		}
-		ret = ind(x.c->resolve, __NR_fchmodat, fdarg(x.dfd),
-			  uptr(x.path), mode, 0, 0);
-		err = errno;
-		if (x.c->err) {
-			outcome(_metadata, &x, ret, err, x.c->err);
-		} else if (ret < 0) {
-			ref = fchmodat(AT_FDCWD, out, mode, 0);
-			outcome(_metadata, &x, ret, err, ref ? errno : 0);
-			ref = fchmodat(AT_FDCWD, out, was.st_mode & 07777, 0);
-		} else {
-			ASSERT_EQ(0, stat(out, &now));
-			EXPECT_EQ(mode, now.st_mode & 07777)
-				TH_LOG("%s: %s unchanged", x.what, out);
-			EXPECT_EQ(0, chmod(out, was.st_mode & 07777));
-		}
-		plain_check(_metadata, &x, &pl, ATTR_MODE);
-		ctx_close(&x);
-		n++;
-	}
-	return n;
+	return true;
 }
 
 /*
@@ -1121,96 +1064,145 @@ static bool task_owned(const char *abs)
 	return !strncmp(abs, "/proc/self/", 11);
 }
 
-/* fchownat(): as fchmodat(), with the group of the expected inode */
-static int replay_fchownat(struct __test_metadata *_metadata, struct tree *t,
-			   const struct family *f)
+/*
+ * Sets @a of @path in @dfd to what @to has, through indirect() with
+ * @resolve or, if !@via, directly; not following its last component for
+ * AT_SYMLINK_NOFOLLOW in @fl, where the call can. truncate() has no
+ * dirfd: @dfd is AT_FDCWD.
+ */
+static long set_attr(enum attr a, bool via, __u64 resolve, int dfd,
+		     const char *path, const struct stat *to, int fl)
 {
-	int i;
+	const struct timespec ts[2] = { to->st_atim, to->st_mtim };
+	const unsigned int mode = to->st_mode & 07777;
 
-	for (i = 0; i < NR_CASES; i++) {
-		struct stat was = {}, now;
-		char out[PATH_MAX];
-		unsigned int gid = 4242;
-		struct plain pl;
-		struct ctx x;
-		long ret, ref;
-		int err, fl;
-
-		ctx_open(_metadata, t, f->name, &cases[i], i, &x);
-		fl = x.nofollow ? AT_SYMLINK_NOFOLLOW : 0;
-		plain_snap(&x, &pl);
-		if (!x.c->err) {
-			expected(_metadata, t, &x, out, &was);
-			gid = was.st_gid + 1;
-		}
-		ret = ind(x.c->resolve, __NR_fchownat, fdarg(x.dfd),
-			  uptr(x.path), (__u64)(__s64)-1, gid, fl);
-		err = errno;
-		if (x.c->err) {
-			outcome(_metadata, &x, ret, err, x.c->err);
-		} else if (ret < 0) {
-			ref = fchownat(AT_FDCWD, out, -1, gid, fl);
-			outcome(_metadata, &x, ret, err, ref ? errno : 0);
-			ref = fchownat(AT_FDCWD, out, -1, was.st_gid, fl);
-		} else {
-			ASSERT_EQ(0, fstatat(AT_FDCWD, out, &now, fl));
-			if (!task_owned(out))
-				EXPECT_EQ(gid, now.st_gid)
-					TH_LOG("%s: %s unchanged", x.what, out);
-			EXPECT_EQ(0, fchownat(AT_FDCWD, out, -1, was.st_gid,
-					      fl));
-		}
-		plain_check(_metadata, &x, &pl, ATTR_GID);
-		ctx_close(&x);
+	switch (a) {
+	case ATTR_MODE:
+		if (!via)
+			return fchmodat(dfd, path, mode, 0);
+		return ind(resolve, __NR_fchmodat, fdarg(dfd), uptr(path),
+			   mode, 0, 0);
+	case ATTR_GID:
+		if (!via)
+			return fchownat(dfd, path, -1, to->st_gid, fl);
+		return ind(resolve, __NR_fchownat, fdarg(dfd), uptr(path),
+			   (__u64)(__s64)-1, to->st_gid, fl);
+	case ATTR_TIMES:
+		if (!via)
+			return utimensat(dfd, path, ts, fl);
+		return ind(resolve, __NR_utimensat, fdarg(dfd), uptr(path),
+			   uptr(ts), fl, 0);
+	case ATTR_SIZE:
+		if (!via)
+			return truncate(path, to->st_size);
+		return ind(resolve, __NR_truncate, uptr(path), to->st_size, 0,
+			   0, 0);
 	}
-	return i;
+	return -1;
 }
 
-/* utimensat(): as fchmodat(), with the times of the expected inode */
-static int replay_utimensat(struct __test_metadata *_metadata,
-			    struct tree *t, const struct family *f)
+/*
+ * @to: @was, what the expected inode has (nothing on error), with @a
+ * changed for the case: the sticky bit toggled, the next group, the
+ * times and the size of its own.
+ */
+static void attr_new(enum attr a, const struct ctx *x, const struct stat *was,
+		     struct stat *to)
 {
-	int i;
+	const struct timespec ts = { 1000000 + x->i };
 
-	for (i = 0; i < NR_CASES; i++) {
-		struct timespec ts[2] = { { 1000000 + i }, { 1000000 + i } };
-		struct stat was = {}, now;
-		char out[PATH_MAX];
-		struct plain pl;
-		struct ctx x;
-		long ret, ref;
-		int err, fl;
-
-		ctx_open(_metadata, t, f->name, &cases[i], i, &x);
-		fl = x.nofollow ? AT_SYMLINK_NOFOLLOW : 0;
-		plain_snap(&x, &pl);
-		if (!x.c->err)
-			expected(_metadata, t, &x, out, &was);
-		ret = ind(x.c->resolve, __NR_utimensat, fdarg(x.dfd),
-			  uptr(x.path), uptr(ts), fl, 0);
-		err = errno;
-		if (x.c->err) {
-			outcome(_metadata, &x, ret, err, x.c->err);
-		} else if (ret < 0) {
-			ref = utimensat(AT_FDCWD, out, ts, fl);
-			outcome(_metadata, &x, ret, err, ref ? errno : 0);
-			ts[0] = was.st_atim;
-			ts[1] = was.st_mtim;
-			utimensat(AT_FDCWD, out, ts, fl);
-		} else {
-			ASSERT_EQ(0, fstatat(AT_FDCWD, out, &now, fl));
-			EXPECT_EQ(ts[1].tv_sec, now.st_mtim.tv_sec)
-				TH_LOG("%s: %s unchanged", x.what, out);
-			EXPECT_EQ(ts[0].tv_sec, now.st_atim.tv_sec)
-				TH_LOG("%s: %s unchanged", x.what, out);
-			ts[0] = was.st_atim;
-			ts[1] = was.st_mtim;
-			EXPECT_EQ(0, utimensat(AT_FDCWD, out, ts, fl));
-		}
-		plain_check(_metadata, &x, &pl, ATTR_TIMES);
-		ctx_close(&x);
+	*to = *was;
+	switch (a) {
+	case ATTR_MODE:
+		to->st_mode = x->c->err ? 01700 :
+			      (was->st_mode & 07777) ^ S_ISVTX;
+		break;
+	case ATTR_GID:
+		to->st_gid = x->c->err ? 4242 : was->st_gid + 1;
+		break;
+	case ATTR_TIMES:
+		to->st_atim = ts;
+		to->st_mtim = ts;
+		break;
+	case ATTR_SIZE:
+		to->st_size = 65536 + x->i;
+		break;
 	}
-	return i;
+}
+
+/*
+ * A call that set @a succeeded: the expected inode, at @out, has it as
+ * in @to, and is given back what it had, @was.
+ */
+static void expect_attr(struct __test_metadata *_metadata,
+			const struct ctx *x, enum attr a, const char *out,
+			const struct stat *was, const struct stat *to, int fl)
+{
+	struct stat now;
+
+	ASSERT_EQ(0, fstatat(AT_FDCWD, out, &now, fl));
+	switch (a) {
+	case ATTR_MODE:
+		EXPECT_EQ(to->st_mode & 07777, now.st_mode & 07777)
+			TH_LOG("%s: %s unchanged", x->what, out);
+		break;
+	case ATTR_GID:
+		if (!task_owned(out))
+			EXPECT_EQ(to->st_gid, now.st_gid)
+				TH_LOG("%s: %s unchanged", x->what, out);
+		break;
+	case ATTR_TIMES:
+		EXPECT_EQ(to->st_mtim.tv_sec, now.st_mtim.tv_sec)
+			TH_LOG("%s: %s unchanged", x->what, out);
+		EXPECT_EQ(to->st_atim.tv_sec, now.st_atim.tv_sec)
+			TH_LOG("%s: %s unchanged", x->what, out);
+		break;
+	case ATTR_SIZE:
+		EXPECT_EQ(to->st_size, now.st_size)
+			TH_LOG("%s: %s unchanged", x->what, out);
+		break;
+	}
+	EXPECT_EQ(0, set_attr(a, false, 0, AT_FDCWD, out, was, fl));
+}
+
+/*
+ * fchmodat(): the sticky bit of the expected inode toggled, and put back;
+ * or, where the inode refuses it, the errno of the same call made on it
+ * directly. What the path names without restrictions is left alone.
+ * fchmodat() always follows: the cases without O_NOFOLLOW.
+ *
+ * fchownat(): as fchmodat(), with the group of the expected inode;
+ * utimensat(): as fchmodat(), with the times of the expected inode.
+ */
+static bool replay_attr(struct __test_metadata *_metadata,
+			const struct tree *t, const struct family *f,
+			const struct ctx *x)
+{
+	const int fl = x->nofollow ? AT_SYMLINK_NOFOLLOW : 0;
+	const enum attr a = f->kind;
+	struct stat was = {}, to;
+	char out[PATH_MAX];
+	struct plain pl;
+	long ret, ref;
+	int err;
+
+	plain_snap(x, &pl);
+	if (!x->c->err)
+		expected(_metadata, t, x, out, &was);
+	attr_new(a, x, &was, &to);
+	ret = set_attr(a, true, x->c->resolve, x->dfd, x->path, &to, fl);
+	err = errno;
+	if (x->c->err) {
+		outcome(_metadata, x, ret, err, x->c->err);
+	} else if (ret < 0) {
+		ref = set_attr(a, false, 0, AT_FDCWD, out, &to, fl);
+		outcome(_metadata, x, ret, err, ref ? errno : 0);
+		set_attr(a, false, 0, AT_FDCWD, out, &was, fl);
+	} else {
+		expect_attr(_metadata, x, a, out, &was, &to, fl);
+	}
+	plain_check(_metadata, x, &pl, a);
+	return true;
 }
 
 /* The calls without dirfd, from the working directory: in a child. */
@@ -1225,47 +1217,31 @@ static void enter_cwd(struct __test_metadata *_metadata, const struct ctx *x)
  * for a directory. truncate() always follows: the cases without
  * O_NOFOLLOW.
  */
-static int replay_truncate(struct __test_metadata *_metadata, struct tree *t,
-			   const struct family *f)
+static bool replay_truncate(struct __test_metadata *_metadata,
+			    const struct tree *t, const struct family *f,
+			    const struct ctx *x)
 {
-	int i, n = 0;
+	struct stat was = {}, to;
+	char out[PATH_MAX];
+	struct plain pl;
+	int err, want;
+	long ret;
 
-	for (i = 0; i < NR_CASES; i++) {
-		const off_t len = 65536 + i;
-		struct stat was = {}, now;
-		char out[PATH_MAX];
-		struct plain pl;
-		struct rcase cwd_case;
-		struct ctx x;
-		int err, want;
-		long ret;
-
-		if (cases[i].flags & O_NOFOLLOW)
-			continue;
-		ctx_open(_metadata, t, f->name, from_cwd(&cases[i], &cwd_case),
-			 i, &x);
-		enter_cwd(_metadata, &x);
-		plain_snap(&x, &pl);
-		want = x.c->err;
-		if (!want) {
-			expected(_metadata, t, &x, out, &was);
-			ASSERT_TRUE(S_ISDIR(was.st_mode) || S_ISREG(was.st_mode));
-			want = S_ISDIR(was.st_mode) ? EISDIR : 0;
-		}
-		ret = ind(x.c->resolve, __NR_truncate, uptr(x.path), len, 0, 0,
-			  0);
-		err = errno;
-		if (outcome(_metadata, &x, ret, err, want)) {
-			ASSERT_EQ(0, stat(out, &now));
-			EXPECT_EQ(len, now.st_size)
-				TH_LOG("%s: %s unchanged", x.what, out);
-			EXPECT_EQ(0, truncate(out, was.st_size));
-		}
-		plain_check(_metadata, &x, &pl, ATTR_SIZE);
-		ctx_close(&x);
-		n++;
+	plain_snap(x, &pl);
+	want = x->c->err;
+	if (!want) {
+		expected(_metadata, t, x, out, &was);
+		ASSERT_TRUE(S_ISDIR(was.st_mode) || S_ISREG(was.st_mode));
+		want = S_ISDIR(was.st_mode) ? EISDIR : 0;
 	}
-	return n;
+	attr_new(ATTR_SIZE, x, &was, &to);
+	ret = set_attr(ATTR_SIZE, true, x->c->resolve, AT_FDCWD, x->path, &to,
+		       0);
+	err = errno;
+	if (outcome(_metadata, x, ret, err, want))
+		expect_attr(_metadata, x, ATTR_SIZE, out, &was, &to, 0);
+	plain_check(_metadata, x, &pl, ATTR_SIZE);
+	return true;
 }
 
 /*
@@ -1273,47 +1249,34 @@ static int replay_truncate(struct __test_metadata *_metadata, struct tree *t,
  * name; ENOTDIR for a file; unmoved on error. chdir() always follows: the
  * cases without O_NOFOLLOW.
  */
-static int replay_chdir(struct __test_metadata *_metadata, struct tree *t,
-			const struct family *f)
+static bool replay_chdir(struct __test_metadata *_metadata,
+			 const struct tree *t, const struct family *f,
+			 const struct ctx *x)
 {
-	int i, n = 0;
+	char out[PATH_MAX], cwd[PATH_MAX];
+	struct stat was = {}, now;
+	int err, want;
+	long ret;
 
-	for (i = 0; i < NR_CASES; i++) {
-		char out[PATH_MAX], cwd[PATH_MAX];
-		struct stat was = {}, now;
-		struct rcase cwd_case;
-		struct ctx x;
-		int err, want;
-		long ret;
-
-		if (cases[i].flags & O_NOFOLLOW)
-			continue;
-		ctx_open(_metadata, t, f->name, from_cwd(&cases[i], &cwd_case),
-			 i, &x);
-		enter_cwd(_metadata, &x);
-		want = x.c->err;
-		if (!want) {
-			expected(_metadata, t, &x, out, &was);
-			want = S_ISDIR(was.st_mode) ? 0 : ENOTDIR;
-		}
-		ret = ind(x.c->resolve, __NR_chdir, uptr(x.path), 0, 0, 0, 0);
-		err = errno;
-		ASSERT_EQ(0, stat(".", &now));
-		if (outcome(_metadata, &x, ret, err, want)) {
-			EXPECT_TRUE(same_file(&was, &now))
-				TH_LOG("%s: not in %s", x.what, out);
-			EXPECT_STREQ(out, getcwd(cwd, sizeof(cwd)) ?: "")
-				TH_LOG("%s", x.what);
-		} else {
-			ASSERT_EQ(0, fstat(x.dfd, &was));
-			EXPECT_TRUE(same_file(&was, &now))
-				TH_LOG("%s: the working directory moved",
-				       x.what);
-		}
-		ctx_close(&x);
-		n++;
+	want = x->c->err;
+	if (!want) {
+		expected(_metadata, t, x, out, &was);
+		want = S_ISDIR(was.st_mode) ? 0 : ENOTDIR;
 	}
-	return n;
+	ret = ind(x->c->resolve, __NR_chdir, uptr(x->path), 0, 0, 0, 0);
+	err = errno;
+	ASSERT_EQ(0, stat(".", &now));
+	if (outcome(_metadata, x, ret, err, want)) {
+		EXPECT_TRUE(same_file(&was, &now))
+			TH_LOG("%s: not in %s", x->what, out);
+		EXPECT_STREQ(out, getcwd(cwd, sizeof(cwd)) ?: "")
+			TH_LOG("%s", x->what);
+	} else {
+		ASSERT_EQ(0, fstat(x->dfd, &was));
+		EXPECT_TRUE(same_file(&was, &now))
+			TH_LOG("%s: the working directory moved", x->what);
+	}
+	return true;
 }
 
 enum xattr_op { XGET, XLIST, XREMOVE, XSET };
@@ -1452,28 +1415,19 @@ static void xattr_refused(struct __test_metadata *_metadata,
  * The xattr calls, the l- ones for O_NOFOLLOW: get, list, remove and set,
  * all four in each case.
  */
-static int replay_xattr(struct __test_metadata *_metadata, struct tree *t,
-			const struct family *f)
+static bool replay_xattr(struct __test_metadata *_metadata,
+			 const struct tree *t, const struct family *f,
+			 const struct ctx *x)
 {
-	int i;
+	char v1[32], v2[32];
 
-	for (i = 0; i < NR_CASES; i++) {
-		char v1[32], v2[32];
-		struct rcase cwd_case;
-		struct ctx x;
-
-		ctx_open(_metadata, t, f->name, from_cwd(&cases[i], &cwd_case),
-			 i, &x);
-		enter_cwd(_metadata, &x);
-		fmt(v1, sizeof(v1), "case %d", i);
-		fmt(v2, sizeof(v2), "case %d, again", i);
-		if (x.c->err)
-			xattr_refused(_metadata, &x, v1, v2);
-		else
-			xattr_acted(_metadata, t, &x, v1, v2);
-		ctx_close(&x);
-	}
-	return i;
+	fmt(v1, sizeof(v1), "case %d", x->i);
+	fmt(v2, sizeof(v2), "case %d, again", x->i);
+	if (x->c->err)
+		xattr_refused(_metadata, x, v1, v2);
+	else
+		xattr_acted(_metadata, t, x, v1, v2);
+	return true;
 }
 
 /* The calls that create */
@@ -1572,62 +1526,54 @@ static void check_made(struct __test_metadata *_metadata, const struct ctx *x,
  * Where the expected directory cannot hold it (procfs), the call fails as
  * the same call there without indirect() does.
  */
-static int replay_make(struct __test_metadata *_metadata, struct tree *t,
-		       const struct family *f)
+static bool replay_make(struct __test_metadata *_metadata,
+			const struct tree *t, const struct family *f,
+			const struct ctx *x)
 {
-	int i;
+	char made[PATH_MAX], old[NAME_MAX] = "";
+	int oldfd = -1, fds = 0, elsewhere_n, err;
+	struct stat old_st = {};
+	struct site s;
+	long ret, ref;
 
-	for (i = 0; i < NR_CASES; i++) {
-		char made[PATH_MAX], old[NAME_MAX] = "";
-		int oldfd = -1, fds = 0, elsewhere_n, err;
-		struct stat old_st = {};
-		struct site s;
-		struct ctx x;
-		long ret, ref;
-
-		ctx_open(_metadata, t, f->name, &cases[i], i, &x);
-		site_init(_metadata, t, &x, &s, x.c->flags & O_CREAT);
-		if (f->kind == MAKE_LINK) {
-			fmt(old, sizeof(old), "%s.old", s.name);
-			oldfd = place(_metadata, t, s.err ? s.plain : s.dirfd,
-				      old, &old_st);
-		}
-		if (f->kind == MAKE_OPEN)
-			fds = nr_fds(_metadata);
-		ret = make(f->kind, true, x.c->resolve, x.dfd, s.path, oldfd,
-			   old);
-		err = errno;
-		join(made, s.dir, s.name);
-		if (s.err) {
-			outcome(_metadata, &x, ret, err, s.err);
-			if (ret >= 0 && f->kind == MAKE_OPEN)
-				close(ret);
-		} else if (ret < 0) {
-			ref = make(f->kind, false, 0, AT_FDCWD, made, oldfd,
-				   old);
-			outcome(_metadata, &x, ret, err, ref < 0 ? errno : 0);
-			if (ref >= 0 && f->kind == MAKE_OPEN)
-				close(ref);
-		} else {
-			check_made(_metadata, &x, f->kind, made, ret, &old_st);
-			zap(AT_FDCWD, made);
-		}
-		if (f->kind == MAKE_OPEN)
-			EXPECT_EQ(fds, nr_fds(_metadata))
-				TH_LOG("%s: descriptor left", x.what);
-		elsewhere_n = count_name(s.name, s.plain);
-		EXPECT_EQ(0, elsewhere_n)
-			TH_LOG("%s: %s made elsewhere", x.what, s.name);
-		if (elsewhere_n)
-			sweep(&s, s.name);
-		if (oldfd >= 0) {
-			zap(oldfd, old);
-			close(oldfd);
-		}
-		site_close(&s);
-		ctx_close(&x);
+	site_init(_metadata, t, x, &s, x->c->flags & O_CREAT);
+	if (f->kind == MAKE_LINK) {
+		fmt(old, sizeof(old), "%s.old", s.name);
+		oldfd = place(_metadata, t, s.err ? s.plain : s.dirfd, old,
+			      &old_st);
 	}
-	return i;
+	if (f->kind == MAKE_OPEN)
+		fds = nr_fds(_metadata);
+	ret = make(f->kind, true, x->c->resolve, x->dfd, s.path, oldfd, old);
+	err = errno;
+	join(made, s.dir, s.name);
+	if (s.err) {
+		outcome(_metadata, x, ret, err, s.err);
+		if (ret >= 0 && f->kind == MAKE_OPEN)
+			close(ret);
+	} else if (ret < 0) {
+		ref = make(f->kind, false, 0, AT_FDCWD, made, oldfd, old);
+		outcome(_metadata, x, ret, err, ref < 0 ? errno : 0);
+		if (ref >= 0 && f->kind == MAKE_OPEN)
+			close(ref);
+	} else {
+		check_made(_metadata, x, f->kind, made, ret, &old_st);
+		zap(AT_FDCWD, made);
+	}
+	if (f->kind == MAKE_OPEN)
+		EXPECT_EQ(fds, nr_fds(_metadata))
+			TH_LOG("%s: descriptor left", x->what);
+	elsewhere_n = count_name(s.name, s.plain);
+	EXPECT_EQ(0, elsewhere_n)
+		TH_LOG("%s: %s made elsewhere", x->what, s.name);
+	if (elsewhere_n)
+		sweep(&s, s.name);
+	if (oldfd >= 0) {
+		zap(oldfd, old);
+		close(oldfd);
+	}
+	site_close(&s);
+	return true;
 }
 
 /* The calls that remove */
@@ -1639,6 +1585,21 @@ static int make_victim(int dirfd, const char *name, bool dir)
 }
 
 /*
+ * site_init() for a call that removes or renames a name: false, and @s
+ * closed, if the name would be on procfs, where nothing can be put.
+ */
+static bool site_placeable(struct __test_metadata *_metadata,
+			   const struct tree *t, const struct ctx *x,
+			   struct site *s)
+{
+	site_init(_metadata, t, x, s, false);
+	if (s->err || !on_procfs(s->dir))
+		return true;
+	site_close(s);
+	return false;
+}
+
+/*
  * unlinkat() of a file, and rmdir() of a directory from the working
  * directory of the dirfd, in a child: the victim made where the case
  * leads goes, a decoy where the path leads without restrictions stays;
@@ -1646,62 +1607,42 @@ static int make_victim(int dirfd, const char *name, bool dir)
  * procfs: the cases leading there are not replayed, and for rmdir() that
  * includes /proc/self/cwd from /proc (see from_cwd()).
  */
-static int replay_remove(struct __test_metadata *_metadata, struct tree *t,
-			 const struct family *f)
+static bool replay_remove(struct __test_metadata *_metadata,
+			  const struct tree *t, const struct family *f,
+			  const struct ctx *x)
 {
 	const bool dir = f->in_cwd;
-	int i, n = 0;
+	bool decoy = false;
+	struct stat st;
+	struct site s;
+	long ret;
+	int err;
 
-	for (i = 0; i < NR_CASES; i++) {
-		bool decoy = false;
-		struct stat st;
-		struct site s;
-		const struct rcase *c;
-		struct rcase cwd_case;
-		struct ctx x;
-		long ret;
-		int err;
-
-		c = &cases[i];
-		if (dir)
-			c = from_cwd(c, &cwd_case);
-		ctx_open(_metadata, t, f->name, c, i, &x);
-		site_init(_metadata, t, &x, &s, false);
-		if (!s.err && on_procfs(s.dir)) {
-			site_close(&s);
-			ctx_close(&x);
-			continue;
-		}
-		if (!s.err)
-			ASSERT_EQ(0, make_victim(s.dirfd, s.name, dir))
-				TH_LOG("%s: %s", x.what, strerror(errno));
-		if (plain_elsewhere(&s))
-			decoy = !make_victim(s.plain, s.name, dir);
-		if (dir) {
-			enter_cwd(_metadata, &x);
-			ret = ind(x.c->resolve, __NR_rmdir, uptr(s.path), 0, 0,
-				  0, 0);
-		} else {
-			ret = ind(x.c->resolve, __NR_unlinkat, fdarg(x.dfd),
-				  uptr(s.path), 0, 0, 0);
-		}
-		err = errno;
-		if (outcome(_metadata, &x, ret, err, s.err))
-			EXPECT_NE(0, fstatat(s.dirfd, s.name, &st,
-					     AT_SYMLINK_NOFOLLOW))
-				TH_LOG("%s: %s/%s is still there", x.what,
-				       s.dir, s.name);
-		if (decoy)
-			EXPECT_EQ(0, fstatat(s.plain, s.name, &st,
-					     AT_SYMLINK_NOFOLLOW))
-				TH_LOG("%s: the one without resolve went",
-				       x.what);
-		sweep(&s, s.name);
-		site_close(&s);
-		ctx_close(&x);
-		n++;
-	}
-	return n;
+	if (!site_placeable(_metadata, t, x, &s))
+		return false;
+	if (!s.err)
+		ASSERT_EQ(0, make_victim(s.dirfd, s.name, dir))
+			TH_LOG("%s: %s", x->what, strerror(errno));
+	if (plain_elsewhere(&s))
+		decoy = !make_victim(s.plain, s.name, dir);
+	if (dir)
+		ret = ind(x->c->resolve, __NR_rmdir, uptr(s.path), 0, 0, 0, 0);
+	else
+		ret = ind(x->c->resolve, __NR_unlinkat, fdarg(x->dfd),
+			  uptr(s.path), 0, 0, 0);
+	err = errno;
+	if (outcome(_metadata, x, ret, err, s.err))
+		EXPECT_NE(0, fstatat(s.dirfd, s.name, &st,
+				     AT_SYMLINK_NOFOLLOW))
+			TH_LOG("%s: %s/%s is still there", x->what, s.dir,
+			       s.name);
+	if (decoy)
+		EXPECT_EQ(0, fstatat(s.plain, s.name, &st,
+				     AT_SYMLINK_NOFOLLOW))
+			TH_LOG("%s: the one without resolve went", x->what);
+	sweep(&s, s.name);
+	site_close(&s);
+	return true;
 }
 
 /* The calls that rename */
@@ -1717,94 +1658,77 @@ static int replay_remove(struct __test_metadata *_metadata, struct tree *t,
  * new name is nowhere else. Nothing can be put on procfs: the cases
  * leading there are not replayed.
  */
-static int replay_rename(struct __test_metadata *_metadata, struct tree *t,
-			 const struct family *f)
+static bool replay_rename(struct __test_metadata *_metadata,
+			  const struct tree *t, const struct family *f,
+			  const struct ctx *x)
 {
-	int i, n = 0;
+	char other[NAME_MAX + 8], *to;
+	struct stat vst, dst, st;
+	bool decoy = false;
+	int comp, err;
+	struct site s;
+	long ret;
 
-	for (i = 0; i < NR_CASES; i++) {
-		char other[NAME_MAX + 8], *to;
-		struct stat vst, dst, st;
-		bool decoy = false;
-		int comp, err;
-		struct site s;
-		struct ctx x;
-		long ret;
-
-		ctx_open(_metadata, t, f->name, &cases[i], i, &x);
-		site_init(_metadata, t, &x, &s, false);
-		if (!s.err && on_procfs(s.dir)) {
-			site_close(&s);
-			ctx_close(&x);
-			continue;
+	if (!site_placeable(_metadata, t, x, &s))
+		return false;
+	if (f->kind == RENAME_CASE_OLD) {
+		fmt(other, sizeof(other), "%s.to", s.name);
+		if (!s.err) {
+			ASSERT_EQ(0, make_victim(s.dirfd, s.name, false));
+			ASSERT_EQ(0, fstatat(s.dirfd, s.name, &vst,
+					     AT_SYMLINK_NOFOLLOW));
 		}
-		if (f->kind == RENAME_CASE_OLD) {
-			fmt(other, sizeof(other), "%s.to", s.name);
-			if (!s.err) {
-				ASSERT_EQ(0, make_victim(s.dirfd, s.name,
-							 false));
-				ASSERT_EQ(0, fstatat(s.dirfd, s.name, &vst,
-						     AT_SYMLINK_NOFOLLOW));
-			}
-			if (plain_elsewhere(&s) &&
-			    !make_victim(s.plain, s.name, false))
-				decoy = !fstatat(s.plain, s.name, &dst,
-						 AT_SYMLINK_NOFOLLOW);
-			comp = dup(!s.err ? s.dirfd :
-				   s.plain >= 0 ? s.plain : t->root);
-			ASSERT_LE(0, comp);
-			ret = ind(x.c->resolve, __NR_renameat2, fdarg(x.dfd),
-				  uptr(s.path), fdarg(comp), uptr(other), 0);
-			to = other;
-		} else {
-			fmt(other, sizeof(other), "%s.from", s.name);
-			comp = place(_metadata, t, s.err ? s.plain : s.dirfd,
-				     other, &vst);
-			ret = ind(x.c->resolve, __NR_renameat2, fdarg(comp),
-				  uptr(other), fdarg(x.dfd), uptr(s.path), 0);
-			to = s.name;
-		}
-		err = errno;
-		if (outcome(_metadata, &x, ret, err, s.err)) {
-			int into = f->kind == RENAME_CASE_OLD ? comp : s.dirfd;
-			int from = f->kind == RENAME_CASE_OLD ? s.dirfd : comp;
-			const char *gone = f->kind == RENAME_CASE_OLD ?
-					   s.name : other;
-
-			EXPECT_NE(0, fstatat(from, gone, &st,
-					     AT_SYMLINK_NOFOLLOW))
-				TH_LOG("%s: %s is still there", x.what, gone);
-			EXPECT_EQ(0, fstatat(into, to, &st,
-					     AT_SYMLINK_NOFOLLOW))
-				TH_LOG("%s: no %s", x.what, to);
-			EXPECT_TRUE(same_file(&vst, &st))
-				TH_LOG("%s: %s is not what was renamed",
-				       x.what, to);
-			zap(into, to);
-		} else if (f->kind == RENAME_CASE_NEW) {
-			EXPECT_EQ(0, fstatat(comp, other, &st,
-					     AT_SYMLINK_NOFOLLOW))
-				TH_LOG("%s: %s went", x.what, other);
-		}
-		if (decoy) {
-			EXPECT_EQ(0, fstatat(s.plain, s.name, &st,
-					     AT_SYMLINK_NOFOLLOW))
-				TH_LOG("%s: the one without resolve went",
-				       x.what);
-			EXPECT_TRUE(same_file(&dst, &st)) TH_LOG("%s", x.what);
-		}
-		EXPECT_EQ(0, count_name(to, s.plain) +
-			     !fstatat(comp, to, &st, AT_SYMLINK_NOFOLLOW))
-			TH_LOG("%s: %s elsewhere", x.what, to);
-		zap(comp, other);
-		close(comp);
-		sweep(&s, s.name);
-		sweep(&s, other);
-		site_close(&s);
-		ctx_close(&x);
-		n++;
+		if (plain_elsewhere(&s) &&
+		    !make_victim(s.plain, s.name, false))
+			decoy = !fstatat(s.plain, s.name, &dst,
+					 AT_SYMLINK_NOFOLLOW);
+		comp = dup(!s.err ? s.dirfd :
+			   s.plain >= 0 ? s.plain : t->root);
+		ASSERT_LE(0, comp);
+		ret = ind(x->c->resolve, __NR_renameat2, fdarg(x->dfd),
+			  uptr(s.path), fdarg(comp), uptr(other), 0);
+		to = other;
+	} else {
+		fmt(other, sizeof(other), "%s.from", s.name);
+		comp = place(_metadata, t, s.err ? s.plain : s.dirfd, other,
+			     &vst);
+		ret = ind(x->c->resolve, __NR_renameat2, fdarg(comp),
+			  uptr(other), fdarg(x->dfd), uptr(s.path), 0);
+		to = s.name;
 	}
-	return n;
+	err = errno;
+	if (outcome(_metadata, x, ret, err, s.err)) {
+		int into = f->kind == RENAME_CASE_OLD ? comp : s.dirfd;
+		int from = f->kind == RENAME_CASE_OLD ? s.dirfd : comp;
+		const char *gone = f->kind == RENAME_CASE_OLD ?
+				   s.name : other;
+
+		EXPECT_NE(0, fstatat(from, gone, &st, AT_SYMLINK_NOFOLLOW))
+			TH_LOG("%s: %s is still there", x->what, gone);
+		EXPECT_EQ(0, fstatat(into, to, &st, AT_SYMLINK_NOFOLLOW))
+			TH_LOG("%s: no %s", x->what, to);
+		EXPECT_TRUE(same_file(&vst, &st))
+			TH_LOG("%s: %s is not what was renamed", x->what, to);
+		zap(into, to);
+	} else if (f->kind == RENAME_CASE_NEW) {
+		EXPECT_EQ(0, fstatat(comp, other, &st, AT_SYMLINK_NOFOLLOW))
+			TH_LOG("%s: %s went", x->what, other);
+	}
+	if (decoy) {
+		EXPECT_EQ(0, fstatat(s.plain, s.name, &st,
+				     AT_SYMLINK_NOFOLLOW))
+			TH_LOG("%s: the one without resolve went", x->what);
+		EXPECT_TRUE(same_file(&dst, &st)) TH_LOG("%s", x->what);
+	}
+	EXPECT_EQ(0, count_name(to, s.plain) +
+		     !fstatat(comp, to, &st, AT_SYMLINK_NOFOLLOW))
+		TH_LOG("%s: %s elsewhere", x->what, to);
+	zap(comp, other);
+	close(comp);
+	sweep(&s, s.name);
+	sweep(&s, other);
+	site_close(&s);
+	return true;
 }
 
 /* RESOLVE_CACHED */
@@ -1869,47 +1793,72 @@ static void cached_change(struct __test_metadata *_metadata,
 }
 
 /*
- * statx() with RESOLVE_CACHED answers as the case expects, or EAGAIN, and
- * then exactly as the case expects without RESOLVE_CACHED. Each call that
- * makes, removes or renames a name refuses it with EAGAIN up front.
+ * Each call that makes, removes or renames a name refuses RESOLVE_CACHED
+ * with EAGAIN up front; the names of the calls numbered from @n. Returns
+ * how many calls it made.
  */
-static int replay_cached(struct __test_metadata *_metadata, struct tree *t,
-			 const struct family *f)
+static int cached_changes(struct __test_metadata *_metadata,
+			  const struct tree *t, int n)
 {
-	int i, k, n = 0;
+	int k, made = 0;
 	size_t r;
 
-	for (i = 0; i < (int)ARRAY_SIZE(cached_lookups); i++) {
-		struct statx stx;
-		struct ctx x;
-		long ret;
-		int err;
-
-		ctx_open(_metadata, t, f->name, &cached_lookups[i], i, &x);
-		ret = statx_ind(&x, x.c->resolve, &stx);
-		err = errno;
-		if (ret == -1 && err == EAGAIN) {
-			ret = statx_ind(&x, x.c->resolve & ~RESOLVE_CACHED,
-					&stx);
-			err = errno;
-		}
-		if (outcome(_metadata, &x, ret, err, x.c->err))
-			expect_inode(_metadata, t, &x,
-				     makedev(stx.stx_dev_major,
-					     stx.stx_dev_minor), stx.stx_ino);
-		ctx_close(&x);
-		n++;
-	}
 	for (k = 0; k < NR_CHANGES; k++) {
 		for (r = 0; r < ARRAY_SIZE(cached_resolves); r++) {
-			cached_change(_metadata, t, k, cached_resolves[r], n);
-			n++;
+			cached_change(_metadata, t, k, cached_resolves[r],
+				      n + made);
+			made++;
 		}
+	}
+	return made;
+}
+
+/* The replay */
+
+/*
+ * Replays the @nr cases of @list that @f replays, each with its ctx open,
+ * and, for a family without dirfd, from the working directory of its
+ * dirfd; returns how many.
+ */
+static int replay_cases(struct __test_metadata *_metadata,
+			const struct tree *t, const struct family *f,
+			const struct rcase *list, int nr)
+{
+	int i, n = 0;
+
+	for (i = 0; i < nr; i++) {
+		const struct rcase *c = &list[i];
+		struct rcase cwd_case;
+		struct ctx x;
+
+		if (f->follows && (c->flags & O_NOFOLLOW))
+			continue;
+		if (f->in_cwd)
+			c = from_cwd(c, &cwd_case);
+		ctx_open(_metadata, t, f->name, c, i, &x);
+		if (f->in_cwd)
+			enter_cwd(_metadata, &x);
+		n += f->replay(_metadata, t, f, &x);
+		ctx_close(&x);
 	}
 	return n;
 }
 
-/* The replay */
+/*
+ * The cases of @f: resolve_test's, or, for RESOLVE_CACHED, its own
+ * lookups and then the calls that change a name; returns how many.
+ */
+static int replay_family(struct __test_metadata *_metadata,
+			 const struct tree *t, const struct family *f)
+{
+	int n;
+
+	if (!f->cached)
+		return replay_cases(_metadata, t, f, cases, NR_CASES);
+	n = replay_cases(_metadata, t, f, cached_lookups,
+			 ARRAY_SIZE(cached_lookups));
+	return n + cached_changes(_metadata, t, n);
+}
 
 static const struct family families[] = {
 	/* Lookups: the files of the O_CREAT cases are there. */
@@ -1921,18 +1870,18 @@ static const struct family families[] = {
 	  .cases = NR_CASES },
 	{ .name = "faccessat2", .replay = replay_faccessat2, .lookup = true,
 	  .cases = NR_CASES },
-	{ .name = "fchmodat", .replay = replay_fchmodat, .lookup = true,
-	  .cases = NR_FOLLOWING },
-	{ .name = "fchownat", .replay = replay_fchownat, .lookup = true,
-	  .cases = NR_CASES },
-	{ .name = "utimensat", .replay = replay_utimensat, .lookup = true,
-	  .cases = NR_CASES },
+	{ .name = "fchmodat", .replay = replay_attr, .kind = ATTR_MODE,
+	  .follows = true, .lookup = true, .cases = NR_FOLLOWING },
+	{ .name = "fchownat", .replay = replay_attr, .kind = ATTR_GID,
+	  .lookup = true, .cases = NR_CASES },
+	{ .name = "utimensat", .replay = replay_attr, .kind = ATTR_TIMES,
+	  .lookup = true, .cases = NR_CASES },
 	{ .name = "xattr", .replay = replay_xattr, .in_cwd = true,
 	  .lookup = true, .cases = NR_CASES },
 	{ .name = "truncate", .replay = replay_truncate, .in_cwd = true,
-	  .lookup = true, .cases = NR_FOLLOWING },
+	  .follows = true, .lookup = true, .cases = NR_FOLLOWING },
 	{ .name = "chdir", .replay = replay_chdir, .in_cwd = true,
-	  .lookup = true, .cases = NR_FOLLOWING },
+	  .follows = true, .lookup = true, .cases = NR_FOLLOWING },
 	/* Creation: the O_CREAT cases create their files. */
 	{ .name = "mkdirat", .replay = replay_make, .kind = MAKE_DIR,
 	  .cases = NR_CASES },
@@ -1952,7 +1901,9 @@ static const struct family families[] = {
 	  .kind = RENAME_CASE_OLD, .cases = NR_PLACEABLE },
 	{ .name = "renameat2_new", .replay = replay_rename,
 	  .kind = RENAME_CASE_NEW, .cases = NR_PLACEABLE },
-	{ .name = "cached", .replay = replay_cached, .cases = NR_CACHED },
+	/* statx() of cached_lookups */
+	{ .name = "cached", .replay = replay_statx, .cached = true,
+	  .cases = NR_CACHED },
 };
 
 /*
@@ -1997,7 +1948,7 @@ static int replay_in_child(struct __test_metadata *_metadata, struct tree *t,
 	pid = fork();
 	ASSERT_LE(0, pid);
 	if (!pid)
-		_exit(f->replay(_metadata, t, f));
+		_exit(replay_family(_metadata, t, f));
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
 	ASSERT_TRUE(WIFEXITED(status)) TH_LOG("%s: killed", f->name);
 	return WEXITSTATUS(status);
@@ -2024,7 +1975,7 @@ TEST_F(resolve, replay)
 		if (f->in_cwd)
 			n = replay_in_child(_metadata, &self->t, f);
 		else
-			n = f->replay(_metadata, &self->t, f);
+			n = replay_family(_metadata, &self->t, f);
 		ksft_print_msg("resolve cases: %s %d\n", f->name, n);
 		EXPECT_EQ(f->cases, n) TH_LOG("%s: cases replayed", f->name);
 		total += n;

@@ -52,7 +52,7 @@ boot-check: selftests
 # run in the test kernel only, so that the boot takes less than a third of
 # its timeout (README: measured times).
 DEBUG_SCALE := INDIRECT_RACE_ROUNDS=500 INDIRECT_FUZZ_CALLS=100000 \
-	INDIRECT_RACE_CALLS=15000 INDIRECT_RENAME_ROUNDS=10000 \
+	INDIRECT_RACE_CALLS=15000 INDIRECT_RENAME_ROUNDS=2000 \
 	harness_tests="indirect extensible_struct"
 boot-debug: selftests kernel-debug
 	@BOOT_KERNEL=out/bzImage-debug \

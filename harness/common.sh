@@ -14,6 +14,9 @@ upstream_tests="openat2 clone3 mount_setattr perf_events"
 export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 1970'
 export KBUILD_BUILD_USER=indirect KBUILD_BUILD_HOST=harness
 export CCACHE_BASEDIR=$top CCACHE_NOHASHDIR=1
+# The includes from the compiler's -MMD file: a miss costs one compile, not
+# a compile and an extra preprocessor pass (a fifth of a cold build).
+export CCACHE_DEPEND=1
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
 
 # kmake DIR ARGS: make in the assembled tree (or in $ktree) with O=DIR.

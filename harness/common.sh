@@ -30,3 +30,12 @@ kmake() {
 step() {
 	printf '== %s\n' "$*"
 }
+
+# The debug kernel's check boot, beside kunit.enable=1. Everything takes
+# five to ten times as long there: the stress tests run fewer rounds and
+# calls, and the upstream selftests of the converted calls run in the test
+# kernel only, so that the boot takes less than a third of its timeout
+# (README: measured times).
+debug_boot_append="INDIRECT_RACE_ROUNDS=500 INDIRECT_FUZZ_CALLS=100000 \
+INDIRECT_RACE_CALLS=15000 INDIRECT_RENAME_ROUNDS=2000 \
+harness_tests=\"indirect extensible_struct\""

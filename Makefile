@@ -8,6 +8,8 @@
 # linux-source-6.12. Everything is built under out/.
 
 H := harness
+# Recipes source harness/common.sh, which is bash.
+SHELL := /bin/bash
 
 .PHONY: all demo check deps tree kernel kernel-noindirect kernel-debug \
 	kernel-base selftests boot-check boot-debug boot-base patches checkpatch check-patches static-checks cocci-tests run-test shell clean

@@ -45,7 +45,8 @@ demo: selftests
 	@sed -n '/^harness: running/,/^harness: done/p' out/demo.log
 
 boot-check: selftests
-	@BOOT_APPEND=kunit.enable=1 $(H)/boot check out/check.log
+	@. $(H)/common.sh && BOOT_APPEND="$$test_boot_append" \
+		$(H)/boot check out/check.log
 
 # Our tests on the debug kernel; results fails on any report it logs.
 boot-debug: selftests kernel-debug

@@ -31,6 +31,12 @@ step() {
 	printf '== %s\n' "$*"
 }
 
+# The test kernel's check boot. It is also the bench kernel, without
+# usercopy fault injection (harness/debug.config): the fault-injection tests
+# run in the debug kernel only.
+test_boot_append="kunit.enable=1 harness_elsewhere=\"indirect:indirect_fault \
+indirect:indirect_fault_32 indirect:indirect_fault_x32\""
+
 # The debug kernel's check boot, beside kunit.enable=1. Everything takes
 # five to ten times as long there: the stress tests run fewer rounds and
 # calls, and the upstream selftests of the converted calls run in the test

@@ -13,15 +13,26 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
-/* Bigger is a garbage size, not a struct from some future version. */
-#define EXTENSIBLE_MAX_SIZE	PAGE_SIZE
-
-/* CHECK_FIELDS is the top bit of the caller's size_t. */
-static size_t check_fields_bit(void)
+/*
+ * CHECK_FIELDS is the top bit of the caller's size_t. The helpers here are
+ * inlined into the copy-in paths, which every call of a converted system
+ * call takes.
+ */
+static __always_inline size_t check_fields_bit(void)
 {
 	if (in_compat_syscall())
 		return (size_t)1 << 31;
 	return (size_t)1 << (BITS_PER_LONG - 1);
+}
+
+static __always_inline bool
+wants_check_fields(const struct extensible_struct *es, size_t usize)
+{
+	/* Neither top bit, the common case, needs no look at the ABI. */
+	const size_t either = (size_t)1 << 31 | (size_t)1 << (BITS_PER_LONG - 1);
+
+	return es->check_fields && (usize & either) &&
+	       (usize & check_fields_bit());
 }
 
 /**
@@ -38,7 +49,7 @@ static size_t check_fields_bit(void)
 bool extensible_wants_check_fields(const struct extensible_struct *es,
 				   size_t usize)
 {
-	return es->check_fields && (usize & check_fields_bit());
+	return wants_check_fields(es, usize);
 }
 EXPORT_SYMBOL_GPL(extensible_wants_check_fields);
 
@@ -63,7 +74,7 @@ static int too_small(const struct extensible_struct *es)
  */
 int extensible_check_size(const struct extensible_struct *es, size_t *usize)
 {
-	bool probe = extensible_wants_check_fields(es, *usize);
+	bool probe = wants_check_fields(es, *usize);
 
 	if (probe)
 		*usize &= ~check_fields_bit();
@@ -86,23 +97,6 @@ int extensible_check_size(const struct extensible_struct *es, size_t *usize)
 	return probe ? EXTENSIBLE_CHECK_FIELDS : 0;
 }
 EXPORT_SYMBOL_GPL(extensible_check_size);
-
-/**
- * extensible_size_in_range() - is @usize a size a copy-out may take?
- * @es: the description of the struct
- * @usize: the size of the caller's buffer
- *
- * For calls that only copy out (sched_getattr()), whose too-small and
- * too-large sizes are both refused with the same errno.
- *
- * Return: true if @es->ver0 <= @usize <= PAGE_SIZE.
- */
-bool extensible_size_in_range(const struct extensible_struct *es,
-			      size_t usize)
-{
-	return usize >= es->ver0 && usize <= EXTENSIBLE_MAX_SIZE;
-}
-EXPORT_SYMBOL_GPL(extensible_size_in_range);
 
 /* A description used with another struct would overrun the kernel's. */
 static bool wrong_struct(const struct extensible_struct *es, size_t ksize)
@@ -128,12 +122,17 @@ int __extensible_copy_from_user(const struct extensible_struct *es,
 
 	if (wrong_struct(es, ksize))
 		return -E2BIG;
-	memset(dst, 0, ksize);
 
 	ret = extensible_check_size(es, &usize);
-	if (ret || !usize)
+	if (ret || !usize) {
+		memset(dst, 0, ksize);
 		return ret;
-	return copy_struct_from_user(dst, ksize, src, usize);
+	}
+	/* It zero-extends a shorter struct: no memset() first on success. */
+	ret = copy_struct_from_user(dst, ksize, src, usize);
+	if (ret)
+		memset(dst, 0, ksize);
+	return ret;
 }
 EXPORT_SYMBOL_GPL(__extensible_copy_from_user);
 

@@ -19,7 +19,9 @@
 #include <linux/build_bug.h>
 #include <linux/compiler.h>
 #include <linux/stddef.h>
+#include <linux/string.h>
 #include <linux/types.h>
+#include <linux/uaccess.h>
 #include <uapi/linux/check_fields.h>
 
 /**
@@ -116,11 +118,28 @@ struct extensible_struct {
 /* Returned by the copy-in helpers when the caller asked CHECK_FIELDS. */
 #define EXTENSIBLE_CHECK_FIELDS	1
 
+/* Bigger is a garbage size, not a struct from some future version. */
+#define EXTENSIBLE_MAX_SIZE	PAGE_SIZE
+
+/**
+ * extensible_size_in_range() - is @usize a size a copy-out may take?
+ * @es: the description of the struct
+ * @usize: the size of the caller's buffer
+ *
+ * For calls that only copy out (sched_getattr()), whose too-small and
+ * too-large sizes are both refused with the same errno.
+ *
+ * Return: true if @es->ver0 <= @usize <= PAGE_SIZE.
+ */
+static inline bool extensible_size_in_range(const struct extensible_struct *es,
+					    size_t usize)
+{
+	return usize >= es->ver0 && usize <= EXTENSIBLE_MAX_SIZE;
+}
+
 bool extensible_wants_check_fields(const struct extensible_struct *es,
 				   size_t usize);
 int extensible_check_size(const struct extensible_struct *es, size_t *usize);
-bool extensible_size_in_range(const struct extensible_struct *es,
-			      size_t usize);
 
 int __extensible_copy_from_user(const struct extensible_struct *es,
 				void *dst, size_t ksize,
@@ -155,7 +174,8 @@ int copy_struct_to_user(void __user *dst, size_t usize, const void *src,
  * @src: the caller's struct
  * @usize: the size the caller passed, CHECK_FIELDS included
  *
- * @dst is zeroed first. A size below @es->ver0 gets @es->too_small, one
+ * @dst is all zero when nothing was read and after an error, else the
+ * caller's struct. A size below @es->ver0 gets @es->too_small, one
  * above PAGE_SIZE -E2BIG; a shorter struct is zero-extended; a longer one
  * is accepted only if its bytes beyond @dst are zero, else -E2BIG.
  *
@@ -166,8 +186,27 @@ int copy_struct_to_user(void __user *dst, size_t usize, const void *src,
  * -EFAULT if @src cannot be read.
  */
 #define extensible_copy_from_user(es, dst, src, usize)			\
-	__extensible_copy_from_user(es, dst, __extensible_ksize(es, dst),	\
-				    src, usize)
+	__extensible_copy_from_user_inline(es, dst,			\
+					   __extensible_ksize(es, dst),	\
+					   src, usize)
+
+/*
+ * Most callers know exactly this kernel's struct: for them the rules come
+ * down to one copy, made here without a call into the general case.
+ */
+static __always_inline int
+__extensible_copy_from_user_inline(const struct extensible_struct *es,
+				   void *dst, size_t ksize,
+				   const void __user *src, size_t usize)
+{
+	if (usize == ksize) {
+		if (likely(!copy_from_user(dst, src, ksize)))
+			return 0;
+		memset(dst, 0, ksize);
+		return -EFAULT;
+	}
+	return __extensible_copy_from_user(es, dst, ksize, src, usize);
+}
 
 /**
  * extensible_copy_self_sized() - copy in a struct that carries its size
@@ -187,7 +226,31 @@ int copy_struct_to_user(void __user *dst, size_t usize, const void *src,
  * -E2BIG for non-zero bytes the kernel does not know, -EFAULT.
  */
 #define extensible_copy_self_sized(es, dst, src)			\
-	__extensible_copy_self_sized(es, dst, __extensible_ksize(es, dst), src)
+	__extensible_copy_self_sized_inline(es, dst,			\
+					    __extensible_ksize(es, dst), src)
+
+/*
+ * A caller whose struct says this kernel's size gets one copy, made here;
+ * any other size takes the general case, which reads the size afresh.
+ */
+static __always_inline int
+__extensible_copy_self_sized_inline(const struct extensible_struct *es,
+				    void *dst, size_t ksize, void __user *src)
+{
+	u32 size;
+
+	memset(dst, 0, ksize);
+	if (get_user(size, (u32 __user *)(src + es->size_offset)))
+		return -EFAULT;
+	if (size != ksize)
+		return __extensible_copy_self_sized(es, dst, ksize, src);
+	if (copy_from_user(dst, src, ksize)) {
+		memset(dst, 0, ksize);
+		return -EFAULT;
+	}
+	*(u32 *)(dst + es->size_offset) = size;
+	return 0;
+}
 
 /**
  * extensible_copy_to_user() - copy out to a caller who gave its size
@@ -204,9 +267,25 @@ int copy_struct_to_user(void __user *dst, size_t usize, const void *src,
  * Return: 0 or -EFAULT.
  */
 #define extensible_copy_to_user(es, dst, usize, src, ignored_trailing)	\
-	__extensible_copy_to_user(es, dst, usize, src,			\
-				  __extensible_ksize(es, src),		\
-				  ignored_trailing)
+	__extensible_copy_to_user_inline(es, dst, usize, src,		\
+					 __extensible_ksize(es, src),	\
+					 ignored_trailing)
+
+/* The same struct on both sides: one copy, whatever @es->trailing says. */
+static __always_inline int
+__extensible_copy_to_user_inline(const struct extensible_struct *es,
+				 void __user *dst, size_t usize,
+				 const void *src, size_t ksize,
+				 bool *ignored_trailing)
+{
+	if (usize == ksize) {
+		if (ignored_trailing)
+			*ignored_trailing = false;
+		return copy_to_user(dst, src, ksize) ? -EFAULT : 0;
+	}
+	return __extensible_copy_to_user(es, dst, usize, src, ksize,
+					 ignored_trailing);
+}
 
 /**
  * extensible_fields_to_user() - answer a CHECK_FIELDS probe

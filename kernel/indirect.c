@@ -89,11 +89,11 @@ static const struct extensible_struct indirect_params_ext = {
  * PAGE_SIZE or non-zero bytes beyond what this kernel knows, -EFAULT if
  * @uparams cannot be read.
  */
-VISIBLE_IF_KUNIT int indirect_copy_params(struct indirect_kparams *params,
-					  const void __user *uparams,
-					  size_t usize)
+VISIBLE_IF_KUNIT __always_inline int
+indirect_copy_params(struct indirect_kparams *params,
+		     const void __user *uparams, size_t usize)
 {
-	struct indirect_params uapi;
+	struct indirect_params uapi __uninitialized;	/* the copy zeroes it */
 	int err;
 
 	BUILD_BUG_ON(offsetofend(struct indirect_params, file_flags) !=
@@ -114,13 +114,14 @@ VISIBLE_IF_KUNIT int indirect_copy_params(struct indirect_kparams *params,
 		return -EINVAL;
 	params->file_flags = INDIRECT_FD(uapi.file_flags);
 	params->resolve = uapi.resolve;
-	params->lookup_flags = resolve_lookup_flags(uapi.resolve);
+	params->lookup_flags = uapi.resolve ?
+			       resolve_lookup_flags(uapi.resolve) : 0;
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(indirect_copy_params);
 
 /* The entry for @nr in @table, if listed; @index is @nr clamped. */
-static const struct indirect_call *
+static __always_inline const struct indirect_call *
 indirect_find(const struct indirect_call *table, unsigned int size, u64 nr,
 	      unsigned int *index)
 {
@@ -136,7 +137,7 @@ indirect_find(const struct indirect_call *table, unsigned int size, u64 nr,
  * set to the index of the call in its ABI's system call table, clamped
  * against speculation.
  */
-static const struct indirect_call *
+static __always_inline const struct indirect_call *
 indirect_lookup(const struct indirect_registers *regs, enum indirect_abi abi,
 		unsigned int *safe_nr)
 {
@@ -194,7 +195,7 @@ indirect_lookup(const struct indirect_registers *regs, enum indirect_abi abi,
  * creates, removes or renames a name (the cache cannot serve it, as for
  * openat2() with O_CREAT).
  */
-VISIBLE_IF_KUNIT int
+VISIBLE_IF_KUNIT __always_inline int
 indirect_check_call(const struct indirect_registers *regs,
 		    enum indirect_abi abi,
 		    const struct indirect_kparams *params,
@@ -245,6 +246,32 @@ static long indirect_check_fields(const struct indirect_registers *regs,
 }
 
 /*
+ * Read once: whatever user space changes later, this copy runs. Register
+ * by register, with one user access window, not a copy_from_user() whose
+ * byte loop costs more than all the rest of indirect().
+ */
+static int indirect_copy_regs(struct indirect_registers *regs,
+			      const struct indirect_registers __user *uregs)
+{
+	BUILD_BUG_ON(ARRAY_SIZE(regs->args) != 6);
+
+	if (!user_access_begin(uregs, sizeof(*uregs)))
+		return -EFAULT;
+	unsafe_get_user(regs->nr, &uregs->nr, fault);
+	unsafe_get_user(regs->args[0], &uregs->args[0], fault);
+	unsafe_get_user(regs->args[1], &uregs->args[1], fault);
+	unsafe_get_user(regs->args[2], &uregs->args[2], fault);
+	unsafe_get_user(regs->args[3], &uregs->args[3], fault);
+	unsafe_get_user(regs->args[4], &uregs->args[4], fault);
+	unsafe_get_user(regs->args[5], &uregs->args[5], fault);
+	user_access_end();
+	return 0;
+fault:
+	user_access_end();
+	return -EFAULT;
+}
+
+/*
  * Let seccomp filter the inner call as if it had been made directly.
  * Return: true if it must not run, with @ret the value seccomp chose.
  */
@@ -278,9 +305,13 @@ static long do_indirect(const struct indirect_registers __user *uregs,
 			void __user *uparams, size_t usize,
 			unsigned long flags, enum indirect_abi abi)
 {
-	struct indirect_registers regs;
-	struct indirect_kparams params;
-	struct pt_regs inner;
+	/*
+	 * Written in full before they are read: not zeroed first, which
+	 * CONFIG_INIT_STACK_ALL_ZERO would do on every call.
+	 */
+	struct indirect_registers regs __uninitialized;
+	struct indirect_kparams params __uninitialized;
+	struct pt_regs inner __uninitialized;
 	unsigned int nr;
 	long ret;
 
@@ -288,14 +319,12 @@ static long do_indirect(const struct indirect_registers __user *uregs,
 	if (flags)
 		return -EINVAL;
 
-	/*
-	 * Read once: whatever user space changes later, this copy runs. A
-	 * CHECK_FIELDS probe may name no call, to ask about them all.
-	 */
+	/* A CHECK_FIELDS probe may name no call, to ask about them all. */
 	if (uregs ||
 	    !extensible_wants_check_fields(&indirect_params_ext, usize)) {
-		if (copy_from_user(&regs, uregs, sizeof(regs)))
-			return -EFAULT;
+		ret = indirect_copy_regs(&regs, uregs);
+		if (ret)
+			return ret;
 	}
 
 	ret = indirect_copy_params(&params, uparams, usize);

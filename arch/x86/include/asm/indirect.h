@@ -10,6 +10,7 @@
 
 #include <linux/compat.h>
 #include <linux/indirect.h>
+#include <linux/ptrace.h>
 #include <linux/types.h>
 #include <asm/ptrace.h>
 #include <asm/syscall.h>
@@ -46,18 +47,21 @@ static inline enum indirect_abi arch_indirect_abi(bool compat_entry)
 
 /**
  * arch_indirect_regs() - registers of system call @nr as if made directly
- * @regs: filled in
+ * @regs: filled in, every field
  * @nr: a number that indirect_check_call() allowed for @abi
  * @args: the six arguments
  * @abi: the caller's ABI
  *
- * Seccomp, tracing and the call itself all read the call from @regs. A
+ * Seccomp, tracing and the call itself all read the call from @regs: the
+ * caller's registers at its call of indirect(), as a direct call made
+ * from there would have them, with the call's number and arguments. A
  * 32-bit caller's registers are 32 bits wide: the call sees the low half.
  */
 static inline void arch_indirect_regs(struct pt_regs *regs, unsigned int nr,
 				      const u64 *args, enum indirect_abi abi)
 {
-	*regs = (struct pt_regs) { .orig_ax = nr };
+	*regs = *current_pt_regs();
+	regs->orig_ax = nr;
 
 	if (IS_ENABLED(CONFIG_IA32_EMULATION) && abi == INDIRECT_ABI_COMPAT) {
 		regs->bx = (u32)args[0];

@@ -12,7 +12,7 @@ H := harness
 SHELL := /bin/bash
 
 .PHONY: all demo check deps tree kernel kernel-noindirect kernel-debug \
-	kernel-base selftests boot-check boot-debug boot-base patches checkpatch check-patches static-checks cocci-tests run-test shell clean
+	kernel-base selftests boot-check boot-debug boot-base bench patches checkpatch check-patches static-checks cocci-tests run-test shell clean
 .NOTPARALLEL:
 
 all: demo
@@ -58,6 +58,11 @@ boot-debug: selftests kernel-debug
 # answers must be 6.12's own.
 boot-base: selftests kernel-base
 	@BOOT_KERNEL=out/bzImage-base $(H)/boot base out/check-base.log
+
+# Instructions per call on the test, =n and base kernels under qemu -icount,
+# the targets checked: out/bench/results.txt, out/bench/overhead.png.
+bench: selftests kernel-noindirect kernel-base
+	@$(H)/bench
 
 # The series as git format-patch against the base, in out/patches.
 patches: tree

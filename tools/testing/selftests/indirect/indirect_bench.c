@@ -1,0 +1,799 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Instructions per system call, through indirect() and without it.
+ *
+ * Under qemu -icount shift=0,sleep=off one guest nanosecond is one guest
+ * instruction, and the guest's TSC counts nanoseconds: rdtsc around a loop
+ * counts every instruction of it, in user space and in the kernel. Each
+ * case runs in batches of about BATCH_INSNS instructions; the smallest
+ * batch gives the count per iteration, which leaves out the batches a
+ * timer tick fell into. Without -icount the counts are TSC cycles and mean
+ * little.
+ *
+ *	indirect_bench [-q] [PREFIX...]
+ *
+ * runs the cases whose name starts with one of the PREFIXes (all without
+ * one) and prints "bench: NAME COUNT" for each, "bench: NAME skipped WHY"
+ * for a case this kernel cannot run (no indirect() on the =n kernel and on
+ * the base). -q runs fewer batches. harness/bench makes the tables and
+ * checks the targets.
+ *
+ *	indirect_bench -p NAME ITERATIONS
+ *
+ * runs case NAME (of the unfiltered ones) ITERATIONS times between two
+ * marker functions, for harness/profile, which counts the instructions of
+ * each kernel and user function in between.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <linux/filter.h>
+#include <linux/indirect.h>
+#include <linux/openat2.h>
+#include <linux/perf_event.h>
+#include <linux/sched.h>
+#include <linux/sched/types.h>
+#include <linux/seccomp.h>
+#include <linux/stat.h>
+
+#include "../kselftest.h"
+
+#ifndef __NR_indirect
+#error "__NR_indirect is not defined: build against the kernel's headers"
+#endif
+
+#define BATCH_INSNS	1000000UL
+#define BATCHES		7
+#define QUICK_BATCHES	3
+
+#define ROOT		"/tmp/indirect-bench"
+#define MAX_DEPTH	16
+#define FD_BOTH		(INDIRECT_FD_CLOEXEC | INDIRECT_FD_NONBLOCK)
+
+static unsigned int batches = BATCHES;
+static unsigned long batch_insns = BATCH_INSNS;
+
+/* Set up once by main(). */
+static int root_fd = -1, zero_fd = -1, listener = -1, dup_target = -1;
+static struct sockaddr_un listen_addr;
+static sigset_t sigmask;
+/* dirs[d]: d directories below the root, "d1/d2/.../dd" */
+static char dirs[MAX_DEPTH + 1][4 * MAX_DEPTH];
+/* The name a path case acts on at depth d: d - 1 directories, then one. */
+static char files[MAX_DEPTH + 1][4 * MAX_DEPTH + 8];
+static char newdirs[MAX_DEPTH + 1][4 * MAX_DEPTH + 8];
+
+struct bench_case;
+typedef void (*bench_fn)(const struct bench_case *c);
+
+struct bench_case {
+	char name[64];
+	bench_fn fn;
+	/* What the case acts on: a depth, a call, a resolve value. */
+	long depth;
+	long nr;
+	__u64 resolve;
+	__u64 file_flags;
+	/* Needs indirect() or the series' other calls. */
+	bool needs_indirect;
+};
+
+static inline unsigned long long rdtsc(void)
+{
+	return __builtin_ia32_rdtsc();
+}
+
+static void die(const char *what)
+{
+	fprintf(stderr, "indirect_bench: %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+static long indirect(long nr, long a0, long a1, long a2, long a3, long a4,
+		     __u64 file_flags, __u64 resolve)
+{
+	const struct indirect_registers r = {
+		.nr = nr,
+		.args = { a0, a1, a2, a3, a4 },
+	};
+	const struct indirect_params p = {
+		.file_flags = file_flags,
+		.resolve = resolve,
+	};
+
+	return syscall(__NR_indirect, &r, &p, sizeof(p), 0);
+}
+
+static void must(long ret, const char *what)
+{
+	if (ret < 0)
+		die(what);
+}
+
+static void close_fd(long fd)
+{
+	must(fd, "a call of the case");
+	syscall(__NR_close, fd);
+}
+
+/* The racy way: the call's descriptor, then fcntl() for each flag. */
+static void racy_flags(long fd, __u64 file_flags)
+{
+	must(fd, "a call of the case");
+	if (file_flags & INDIRECT_FD_CLOEXEC)
+		must(syscall(__NR_fcntl, fd, F_SETFD, FD_CLOEXEC), "F_SETFD");
+	if (file_flags & INDIRECT_FD_NONBLOCK)
+		must(syscall(__NR_fcntl, fd, F_SETFL, O_NONBLOCK), "F_SETFL");
+}
+
+/* Ordinary calls */
+
+static void bench_empty(const struct bench_case *c)
+{
+	__asm__ volatile("" ::: "memory");
+}
+
+static void bench_getpid(const struct bench_case *c)
+{
+	syscall(__NR_getpid);
+}
+
+static void bench_read(const struct bench_case *c)
+{
+	char b;
+
+	if (syscall(__NR_read, zero_fd, &b, 1) != 1)
+		die("read");
+}
+
+static void bench_close_ebadf(const struct bench_case *c)
+{
+	syscall(__NR_close, -1);
+}
+
+static void bench_indirect_refused(const struct bench_case *c)
+{
+	if (indirect(__NR_getpid, 0, 0, 0, 0, 0, 0, 0) != -1 || errno != EINVAL)
+		die("indirect(getpid) was not refused with EINVAL");
+}
+
+/*
+ * Calls that create descriptors. Each has three variants: its own flags
+ * (or those of its flags sibling: accept4 for accept, ...), the flagless
+ * call through indirect(), and the flagless call followed by fcntl().
+ */
+enum fd_variant { FD_FLAGS, FD_INDIRECT, FD_RACY };
+
+#define VARIANT(c) ((enum fd_variant)(c)->depth)
+
+static long fd_call(const struct bench_case *c, long nr, long a0, long a1,
+		    long a2, long a3)
+{
+	if (VARIANT(c) == FD_INDIRECT)
+		return indirect(nr, a0, a1, a2, a3, 0, c->file_flags, 0);
+	return syscall(nr, a0, a1, a2, a3);
+}
+
+static void fd_done(const struct bench_case *c, long fd)
+{
+	if (VARIANT(c) == FD_RACY)
+		racy_flags(fd, c->file_flags);
+	close_fd(fd);
+}
+
+static void bench_socket(const struct bench_case *c)
+{
+	long type = SOCK_DGRAM;
+
+	if (VARIANT(c) == FD_FLAGS)
+		type |= SOCK_CLOEXEC | SOCK_NONBLOCK;
+	fd_done(c, fd_call(c, __NR_socket, AF_UNIX, type, 0, 0));
+}
+
+static void bench_socketpair(const struct bench_case *c)
+{
+	long type = SOCK_DGRAM;
+	int sv[2];
+
+	if (VARIANT(c) == FD_FLAGS)
+		type |= SOCK_CLOEXEC | SOCK_NONBLOCK;
+	must(fd_call(c, __NR_socketpair, AF_UNIX, type, 0, (long)sv),
+	     "socketpair");
+	fd_done(c, sv[0]);
+	fd_done(c, sv[1]);
+}
+
+/* A connection is made, accepted and closed in every variant alike. */
+static void bench_accept(const struct bench_case *c)
+{
+	long client = syscall(__NR_socket, AF_UNIX, SOCK_STREAM, 0);
+	long fd;
+
+	must(client, "socket");
+	must(syscall(__NR_connect, client, &listen_addr, sizeof(listen_addr)),
+	     "connect");
+	if (VARIANT(c) == FD_FLAGS)
+		fd = syscall(__NR_accept4, listener, 0, 0,
+			     SOCK_CLOEXEC | SOCK_NONBLOCK);
+	else
+		fd = fd_call(c, __NR_accept, listener, 0, 0, 0);
+	fd_done(c, fd);
+	close_fd(client);
+}
+
+static void bench_eventfd(const struct bench_case *c)
+{
+	if (VARIANT(c) == FD_FLAGS)
+		fd_done(c, syscall(__NR_eventfd2, 0, O_CLOEXEC | O_NONBLOCK));
+	else
+		fd_done(c, fd_call(c, __NR_eventfd, 0, 0, 0, 0));
+}
+
+static void bench_signalfd(const struct bench_case *c)
+{
+	if (VARIANT(c) == FD_FLAGS)
+		fd_done(c, syscall(__NR_signalfd4, -1, &sigmask, 8,
+				   O_CLOEXEC | O_NONBLOCK));
+	else
+		fd_done(c, fd_call(c, __NR_signalfd, -1, (long)&sigmask, 8, 0));
+}
+
+static void bench_timerfd_create(const struct bench_case *c)
+{
+	long flags = VARIANT(c) == FD_FLAGS ? O_CLOEXEC | O_NONBLOCK : 0;
+
+	fd_done(c, fd_call(c, __NR_timerfd_create, CLOCK_MONOTONIC, flags,
+			   0, 0));
+}
+
+static void bench_epoll_create(const struct bench_case *c)
+{
+	if (VARIANT(c) == FD_FLAGS)
+		fd_done(c, syscall(__NR_epoll_create1, O_CLOEXEC));
+	else
+		fd_done(c, fd_call(c, __NR_epoll_create, 1, 0, 0, 0));
+}
+
+static void bench_pipe(const struct bench_case *c)
+{
+	int p[2];
+
+	if (VARIANT(c) == FD_FLAGS)
+		must(syscall(__NR_pipe2, p, O_CLOEXEC | O_NONBLOCK), "pipe2");
+	else
+		must(fd_call(c, __NR_pipe, (long)p, 0, 0, 0), "pipe");
+	fd_done(c, p[0]);
+	fd_done(c, p[1]);
+}
+
+static void bench_inotify_init(const struct bench_case *c)
+{
+	if (VARIANT(c) == FD_FLAGS)
+		fd_done(c, syscall(__NR_inotify_init1, O_CLOEXEC | O_NONBLOCK));
+	else
+		fd_done(c, fd_call(c, __NR_inotify_init, 0, 0, 0, 0));
+}
+
+/* dup() takes the lowest free descriptor: dup3() is given the same. */
+static void bench_dup(const struct bench_case *c)
+{
+	if (VARIANT(c) == FD_FLAGS)
+		fd_done(c, syscall(__NR_dup3, zero_fd, dup_target, O_CLOEXEC));
+	else
+		fd_done(c, fd_call(c, __NR_dup, zero_fd, 0, 0, 0));
+}
+
+static void bench_open(const struct bench_case *c)
+{
+	long flags = O_RDONLY;
+
+	if (VARIANT(c) == FD_FLAGS)
+		flags |= O_CLOEXEC | O_NONBLOCK;
+	fd_done(c, fd_call(c, __NR_open, (long)ROOT "/file", flags, 0, 0));
+}
+
+static void bench_openat(const struct bench_case *c)
+{
+	long flags = O_RDONLY;
+
+	if (VARIANT(c) == FD_FLAGS)
+		flags |= O_CLOEXEC | O_NONBLOCK;
+	fd_done(c, fd_call(c, __NR_openat, root_fd, (long)"file", flags, 0));
+}
+
+static void bench_creat(const struct bench_case *c)
+{
+	if (VARIANT(c) == FD_FLAGS)
+		fd_done(c, syscall(__NR_open, ROOT "/file",
+				   O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC |
+				   O_NONBLOCK, 0644));
+	else
+		fd_done(c, fd_call(c, __NR_creat, (long)ROOT "/file", 0644,
+				   0, 0));
+}
+
+/*
+ * Path calls at a depth: the plain call, the call through indirect() with
+ * resolve 0 and with RESOLVE_IN_ROOT, openat2() with RESOLVE_IN_ROOT where
+ * it applies, and the walk libpathrs makes in user space: an
+ * O_PATH|O_NOFOLLOW open per directory, then the call on the last name.
+ */
+enum path_variant { PATH_PLAIN, PATH_INDIRECT, PATH_OPENAT2, PATH_WALK };
+
+static long path_call(const struct bench_case *c, long nr, long dirfd,
+		      const char *path, long a2, long a3, long a4)
+{
+	if (c->nr == PATH_INDIRECT)
+		return indirect(nr, dirfd, (long)path, a2, a3, a4, 0,
+				c->resolve);
+	return syscall(nr, dirfd, path, a2, a3, a4);
+}
+
+/* The walk: opens each directory of @path; returns the last name. */
+static const char *walk(const char *path, long *dirfd, long fds[])
+{
+	const char *name = path, *slash;
+	char comp[8];
+	int n = 0;
+
+	*dirfd = root_fd;
+	while ((slash = strchr(name, '/'))) {
+		memcpy(comp, name, slash - name);
+		comp[slash - name] = '\0';
+		*dirfd = syscall(__NR_openat, *dirfd, comp,
+				 O_PATH | O_NOFOLLOW | O_DIRECTORY | O_CLOEXEC);
+		must(*dirfd, "walk");
+		fds[n++] = *dirfd;
+		name = slash + 1;
+	}
+	fds[n] = -1;
+	return name;
+}
+
+static void unwalk(long fds[])
+{
+	for (int i = 0; fds[i] >= 0; i++)
+		syscall(__NR_close, fds[i]);
+}
+
+static void bench_statx(const struct bench_case *c)
+{
+	const char *path = dirs[c->depth];
+	struct statx stx;
+	long fds[MAX_DEPTH + 1], dirfd = root_fd;
+
+	if (c->nr == PATH_WALK)
+		path = walk(path, &dirfd, fds);
+	must(path_call(c, __NR_statx, dirfd, path, AT_SYMLINK_NOFOLLOW,
+		       STATX_BASIC_STATS, (long)&stx), "statx");
+	if (c->nr == PATH_WALK)
+		unwalk(fds);
+}
+
+static void bench_mkdirat(const struct bench_case *c)
+{
+	const char *path = newdirs[c->depth];
+	long fds[MAX_DEPTH + 1], dirfd = root_fd;
+
+	if (c->nr == PATH_WALK)
+		path = walk(path, &dirfd, fds);
+	must(path_call(c, __NR_mkdirat, dirfd, path, 0755, 0, 0), "mkdirat");
+	must(path_call(c, __NR_unlinkat, dirfd, path, AT_REMOVEDIR, 0, 0),
+	     "unlinkat");
+	if (c->nr == PATH_WALK)
+		unwalk(fds);
+}
+
+static void bench_openat_depth(const struct bench_case *c)
+{
+	const char *path = files[c->depth];
+	long fds[MAX_DEPTH + 1], dirfd = root_fd;
+	struct open_how how = {
+		.flags = O_RDONLY | O_CLOEXEC,
+		.resolve = c->resolve,
+	};
+
+	if (c->nr == PATH_OPENAT2) {
+		close_fd(syscall(__NR_openat2, root_fd, path, &how,
+				 sizeof(how)));
+		return;
+	}
+	if (c->nr == PATH_WALK)
+		path = walk(path, &dirfd, fds);
+	close_fd(path_call(c, __NR_openat, dirfd, path, O_RDONLY | O_CLOEXEC,
+			   0, 0));
+	if (c->nr == PATH_WALK)
+		unwalk(fds);
+}
+
+/* The mainline callers the series converts to its struct helpers */
+
+static void bench_perf_event_open(const struct bench_case *c)
+{
+	struct perf_event_attr attr = {
+		.type = PERF_TYPE_SOFTWARE,
+		.size = sizeof(attr),
+		.config = PERF_COUNT_SW_DUMMY,
+		.disabled = 1,
+	};
+
+	close_fd(syscall(__NR_perf_event_open, &attr, 0, -1, -1,
+			 PERF_FLAG_FD_CLOEXEC));
+}
+
+static void bench_sched_setattr(const struct bench_case *c)
+{
+	struct sched_attr attr = {
+		.size = sizeof(attr),
+		.sched_policy = SCHED_NORMAL,
+	};
+
+	must(syscall(__NR_sched_setattr, 0, &attr, 0), "sched_setattr");
+}
+
+static void bench_sched_getattr(const struct bench_case *c)
+{
+	struct sched_attr attr;
+
+	must(syscall(__NR_sched_getattr, 0, &attr, sizeof(attr), 0),
+	     "sched_getattr");
+}
+
+static void bench_openat2(const struct bench_case *c)
+{
+	struct open_how how = { .flags = O_RDONLY | O_CLOEXEC };
+
+	close_fd(syscall(__NR_openat2, root_fd, "file", &how, sizeof(how)));
+}
+
+static void bench_clone3(const struct bench_case *c)
+{
+	struct clone_args args = { .exit_signal = SIGCHLD };
+	long pid = syscall(__NR_clone3, &args, sizeof(args));
+
+	if (pid == 0)
+		syscall(__NR_exit_group, 0);
+	must(pid, "clone3");
+	must(syscall(__NR_wait4, pid, NULL, 0, NULL), "wait4");
+}
+
+/* The cases */
+
+static struct bench_case cases[512];
+static unsigned int nr_cases;
+
+static struct bench_case *add(bench_fn fn, bool needs_indirect,
+			      const char *fmt, ...)
+{
+	struct bench_case *c = &cases[nr_cases++];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->name, sizeof(c->name), fmt, ap);
+	va_end(ap);
+	c->fn = fn;
+	c->needs_indirect = needs_indirect;
+	return c;
+}
+
+static const struct {
+	const char *name;
+	bench_fn fn;
+	__u64 file_flags;
+} fd_calls[] = {
+	{ "socket", bench_socket, FD_BOTH },
+	{ "socketpair", bench_socketpair, FD_BOTH },
+	{ "accept", bench_accept, FD_BOTH },
+	{ "eventfd", bench_eventfd, FD_BOTH },
+	{ "signalfd", bench_signalfd, FD_BOTH },
+	{ "timerfd_create", bench_timerfd_create, FD_BOTH },
+	{ "epoll_create", bench_epoll_create, INDIRECT_FD_CLOEXEC },
+	{ "pipe", bench_pipe, FD_BOTH },
+	{ "inotify_init", bench_inotify_init, FD_BOTH },
+	{ "dup", bench_dup, INDIRECT_FD_CLOEXEC },
+	{ "open", bench_open, FD_BOTH },
+	{ "openat", bench_openat, FD_BOTH },
+	{ "creat", bench_creat, FD_BOTH },
+};
+
+static const char *const fd_variants[] = {
+	[FD_FLAGS] = "flags", [FD_INDIRECT] = "indirect", [FD_RACY] = "racy",
+};
+
+static void add_plain_and_fd_cases(const char *prefix)
+{
+	struct bench_case *c;
+	unsigned int i, v;
+
+	add(bench_getpid, false, "%splain.getpid", prefix);
+	add(bench_read, false, "%splain.read", prefix);
+	add(bench_close_ebadf, false, "%splain.close", prefix);
+	add(bench_indirect_refused, true, "%sfd.getpid.indirect", prefix);
+	for (i = 0; i < ARRAY_SIZE(fd_calls); i++) {
+		for (v = FD_FLAGS; v <= FD_RACY; v++) {
+			c = add(fd_calls[i].fn, v == FD_INDIRECT, "%sfd.%s.%s",
+				prefix, fd_calls[i].name, fd_variants[v]);
+			c->depth = v;
+			c->file_flags = fd_calls[i].file_flags;
+		}
+	}
+}
+
+static void add_cases(void)
+{
+	static const int depths[] = { 1, 4, 16 };
+	static const struct {
+		const char *name;
+		bench_fn fn;
+		bool openat2;
+	} path_calls[] = {
+		{ "statx", bench_statx },
+		{ "mkdirat", bench_mkdirat },
+		{ "openat", bench_openat_depth, true },
+	};
+	struct bench_case *c;
+	unsigned int i, d;
+
+	add(bench_empty, false, "plain.empty");
+	add_plain_and_fd_cases("");
+	for (i = 0; i < 3; i++) {
+		for (d = 0; d < 3; d++) {
+			const char *n = path_calls[i].name;
+			bench_fn fn = path_calls[i].fn;
+			int depth = depths[d];
+
+			c = add(fn, false, "path.%s.%d.plain", n, depth);
+			c->depth = depth;
+			c = add(fn, true, "path.%s.%d.indirect", n, depth);
+			c->depth = depth;
+			c->nr = PATH_INDIRECT;
+			c = add(fn, true, "path.%s.%d.in_root", n, depth);
+			c->depth = depth;
+			c->nr = PATH_INDIRECT;
+			c->resolve = RESOLVE_IN_ROOT;
+			if (path_calls[i].openat2) {
+				c = add(fn, false, "path.%s.%d.openat2", n,
+					depth);
+				c->depth = depth;
+				c->nr = PATH_OPENAT2;
+				c->resolve = RESOLVE_IN_ROOT;
+			}
+			c = add(fn, false, "path.%s.%d.walk", n, depth);
+			c->depth = depth;
+			c->nr = PATH_WALK;
+		}
+	}
+	add(bench_perf_event_open, false, "framework.perf_event_open");
+	add(bench_sched_setattr, false, "framework.sched_setattr");
+	add(bench_sched_getattr, false, "framework.sched_getattr");
+	add(bench_openat2, false, "framework.openat2");
+	add(bench_clone3, false, "framework.clone3");
+}
+
+static double measure(const struct bench_case *c)
+{
+	unsigned long long t0, t1, best = ~0ULL;
+	unsigned long n, i;
+	unsigned int b;
+
+	/* The first call warms up; it also sizes the batches. */
+	t0 = rdtsc();
+	c->fn(c);
+	t1 = rdtsc();
+	n = batch_insns / (t1 - t0 + 1);
+	if (n < 4)
+		n = 4;
+	for (b = 0; b < batches; b++) {
+		t0 = rdtsc();
+		for (i = 0; i < n; i++)
+			c->fn(c);
+		t1 = rdtsc();
+		if (t1 - t0 < best)
+			best = t1 - t0;
+	}
+	return (double)best / n;
+}
+
+/* The markers harness/profile counts between; different, so not merged. */
+__attribute__((noipa)) void bench_profile_start(void)
+{
+	__asm__ volatile("nop" ::: "memory");
+}
+
+__attribute__((noipa)) void bench_profile_stop(void)
+{
+	__asm__ volatile("nop; nop" ::: "memory");
+}
+
+static void profile(const char *name, unsigned long iterations)
+{
+	unsigned long i;
+	unsigned int n;
+
+	for (n = 0; n < nr_cases; n++) {
+		const struct bench_case *c = &cases[n];
+
+		if (strcmp(c->name, name))
+			continue;
+		c->fn(c);
+		bench_profile_start();
+		for (i = 0; i < iterations; i++)
+			c->fn(c);
+		bench_profile_stop();
+		printf("bench: profiled %s %lu\n", name, iterations);
+		return;
+	}
+	fprintf(stderr, "indirect_bench: no case %s\n", name);
+	exit(1);
+}
+
+static bool wanted(const char *name, int argc, char **argv)
+{
+	int i;
+
+	if (argc == 0)
+		return true;
+	for (i = 0; i < argc; i++)
+		if (!strncmp(name, argv[i], strlen(argv[i])))
+			return true;
+	return false;
+}
+
+static bool have_indirect(void)
+{
+	return indirect(__NR_getpid, 0, 0, 0, 0, 0, 0, 0) < 0 && errno == EINVAL;
+}
+
+static void run_cases(int argc, char **argv, const char *prefix)
+{
+	bool indirect_ok = have_indirect();
+	unsigned int i;
+
+	for (i = 0; i < nr_cases; i++) {
+		const struct bench_case *c = &cases[i];
+
+		if (strncmp(c->name, prefix, strlen(prefix)) ||
+		    !wanted(c->name, argc, argv))
+			continue;
+		if (c->needs_indirect && !indirect_ok) {
+			printf("bench: %s skipped no indirect() here\n",
+			       c->name);
+			continue;
+		}
+		printf("bench: %s %.1f\n", c->name, measure(c));
+		fflush(stdout);
+	}
+}
+
+/*
+ * A filter of @rules instructions that allows everything. It loads an
+ * argument, so that seccomp cannot prove it allows the call without
+ * running it (its per-call cache would skip the filter).
+ */
+static void install_filter(unsigned int rules)
+{
+	struct sock_filter f[64];
+	struct sock_fprog prog = { .filter = f };
+	unsigned int n = 0, i;
+
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		offsetof(struct seccomp_data, args[0]));
+	/* Comparisons that never match: a filter of a real size. */
+	for (i = 0; n < rules - 1; i++)
+		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+						      0xbad00000 + i, 0, 0);
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+					      SECCOMP_RET_ALLOW);
+	prog.len = n;
+	must(prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "PR_SET_NO_NEW_PRIVS");
+	must(syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog),
+	     "seccomp");
+}
+
+/* The plain and fd cases again, in a child under a filter. */
+static void run_filtered(int argc, char **argv, unsigned int rules)
+{
+	char prefix[32];
+	long pid;
+	int status;
+
+	snprintf(prefix, sizeof(prefix), "seccomp%u.", rules);
+	nr_cases = 0;
+	add_plain_and_fd_cases(prefix);
+	fflush(stdout);
+	pid = fork();
+	must(pid, "fork");
+	if (pid == 0) {
+		install_filter(rules);
+		run_cases(argc, argv, prefix);
+		exit(0);
+	}
+	must(waitpid(pid, &status, 0), "waitpid");
+	if (!WIFEXITED(status) || WEXITSTATUS(status))
+		exit(1);
+}
+
+static void setup(void)
+{
+	char path[256];
+	int d;
+
+	sigemptyset(&sigmask);
+	sigaddset(&sigmask, SIGUSR1);
+	mkdir(ROOT, 0755);
+	root_fd = open(ROOT, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	must(root_fd, ROOT);
+	zero_fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);
+	must(zero_fd, "/dev/zero");
+	close(open(ROOT "/file", O_CREAT | O_WRONLY | O_CLOEXEC, 0644));
+
+	dirs[0][0] = '\0';
+	for (d = 1; d <= MAX_DEPTH; d++) {
+		/* "d1/.../d(d-1)/" */
+		char parent[4 * MAX_DEPTH] = "";
+
+		if (d > 1)
+			snprintf(parent, sizeof(parent), "%s/", dirs[d - 1]);
+		sprintf(dirs[d], "%sd%d", parent, d);
+		sprintf(files[d], "%sfile", parent);
+		sprintf(newdirs[d], "%snew", parent);
+		sprintf(path, ROOT "/%s", dirs[d]);
+		if (mkdir(path, 0755) && errno != EEXIST)
+			die(path);
+		sprintf(path, ROOT "/%s", files[d]);
+		close(open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0644));
+	}
+
+	listener = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	must(listener, "socket");
+	listen_addr.sun_family = AF_UNIX;
+	snprintf(listen_addr.sun_path, sizeof(listen_addr.sun_path), "%s",
+		 ROOT "/listener");
+	unlink(listen_addr.sun_path);
+	must(bind(listener, (struct sockaddr *)&listen_addr,
+		  sizeof(listen_addr)), "bind");
+	must(listen(listener, 16), "listen");
+	/* dup3()'s target: the descriptor dup() takes */
+	dup_target = dup(zero_fd);
+	must(dup_target, "dup");
+	close(dup_target);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], "-q")) {
+		batches = QUICK_BATCHES;
+		argc--;
+		argv++;
+	}
+	argc--;
+	argv++;
+	setup();
+	add_cases();
+	if (argc == 3 && !strcmp(argv[0], "-p")) {
+		profile(argv[1], strtoul(argv[2], NULL, 0));
+		return 0;
+	}
+	run_cases(argc, argv, "");
+	run_filtered(argc, argv, 1);
+	run_filtered(argc, argv, 32);
+	printf("bench: done\n");
+	return 0;
+}

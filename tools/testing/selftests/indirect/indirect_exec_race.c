@@ -86,7 +86,7 @@ static int probe_count(struct __test_metadata *_metadata, char *path)
 	return status;
 }
 
-/* Runs the race for rounds rounds; returns the rounds that leaked. */
+/* Runs @rounds rounds of the race; returns how many leaked. */
 static unsigned int run_race(struct __test_metadata *_metadata,
 			     long (*create)(void), const char *what,
 			     unsigned int rounds)

@@ -86,7 +86,7 @@ struct extensible_struct {
  * @first: its first published size (FOO_SIZE_VER0)
  * @latest: its latest published size, which must be sizeof(@type)
  *
- * The first entry of the initializer of a struct extensible_struct:
+ * The first entry of the initializer of a struct extensible_struct::
  *
  *	static const struct extensible_struct foo_ext = {
  *		EXTENSIBLE_STRUCT(struct foo, FOO_SIZE_VER0, FOO_SIZE_VER2),

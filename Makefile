@@ -12,7 +12,7 @@ H := harness
 SHELL := /bin/bash
 
 .PHONY: all demo check deps tree kernel kernel-noindirect kernel-debug \
-	kernel-base selftests boot-check boot-debug boot-base bench patches checkpatch check-patches static-checks cocci-tests run-test shell clean
+	kernel-base selftests boot-check boot-debug boot-base bench docs man patches checkpatch check-patches static-checks cocci-tests run-test shell clean
 .NOTPARALLEL:
 
 all: demo
@@ -63,6 +63,15 @@ boot-base: selftests kernel-base
 # the targets checked: out/bench/results.txt, out/bench/overhead.png.
 bench: selftests kernel-noindirect kernel-base
 	@$(H)/bench
+
+# The documentation: htmldocs over the series' directories, the man page.
+docs: tree
+	@$(H)/docs
+
+# man2/indirect.2, rendered into out/man/.
+man: deps
+	@$(H)/man render
+	@echo "read it with: man -l man2/indirect.2"
 
 # The series as git format-patch against the base, in out/patches.
 patches: tree

@@ -44,6 +44,7 @@
 #include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <linux/check_fields.h>
 #include <linux/filter.h>
 #include <linux/indirect.h>
 #include <linux/openat2.h>
@@ -493,25 +494,41 @@ static struct bench_case *add(bench_fn fn, bool needs_indirect,
 	return c;
 }
 
+/*
+ * The file flags each call honours are the kernel's answer to CHECK_FIELDS,
+ * which comes from its white list: not repeated here.
+ */
 static const struct {
 	const char *name;
 	bench_fn fn;
-	__u64 file_flags;
+	long nr;
 } fd_calls[] = {
-	{ "socket", bench_socket, FD_BOTH },
-	{ "socketpair", bench_socketpair, FD_BOTH },
-	{ "accept", bench_accept, FD_BOTH },
-	{ "eventfd", bench_eventfd, FD_BOTH },
-	{ "signalfd", bench_signalfd, FD_BOTH },
-	{ "timerfd_create", bench_timerfd_create, FD_BOTH },
-	{ "epoll_create", bench_epoll_create, INDIRECT_FD_CLOEXEC },
-	{ "pipe", bench_pipe, FD_BOTH },
-	{ "inotify_init", bench_inotify_init, FD_BOTH },
-	{ "dup", bench_dup, INDIRECT_FD_CLOEXEC },
-	{ "open", bench_open, FD_BOTH },
-	{ "openat", bench_openat, FD_BOTH },
-	{ "creat", bench_creat, FD_BOTH },
+	{ "socket", bench_socket, __NR_socket },
+	{ "socketpair", bench_socketpair, __NR_socketpair },
+	{ "accept", bench_accept, __NR_accept },
+	{ "eventfd", bench_eventfd, __NR_eventfd },
+	{ "signalfd", bench_signalfd, __NR_signalfd },
+	{ "timerfd_create", bench_timerfd_create, __NR_timerfd_create },
+	{ "epoll_create", bench_epoll_create, __NR_epoll_create },
+	{ "pipe", bench_pipe, __NR_pipe },
+	{ "inotify_init", bench_inotify_init, __NR_inotify_init },
+	{ "dup", bench_dup, __NR_dup },
+	{ "open", bench_open, __NR_open },
+	{ "openat", bench_openat, __NR_openat },
+	{ "creat", bench_creat, __NR_creat },
 };
+
+/* The file flags call @nr honours; 0 without indirect(). */
+static __u64 honoured_file_flags(long nr)
+{
+	const struct indirect_registers r = { .nr = nr };
+	struct indirect_params p = { 0 };
+
+	if (syscall(__NR_indirect, &r, &p, sizeof(p) | CHECK_FIELDS, 0) != -1 ||
+	    errno != EEXTSYS_NOOP)
+		return 0;
+	return p.file_flags;
+}
 
 static const char *const fd_variants[] = {
 	[FD_FLAGS] = "flags", [FD_INDIRECT] = "indirect", [FD_RACY] = "racy",
@@ -527,11 +544,14 @@ static void add_plain_and_fd_cases(const char *prefix)
 	add(bench_close_ebadf, false, "%splain.close", prefix);
 	add(bench_indirect_refused, true, "%sfd.getpid.indirect", prefix);
 	for (i = 0; i < ARRAY_SIZE(fd_calls); i++) {
+		__u64 file_flags = honoured_file_flags(fd_calls[i].nr);
+
 		for (v = FD_FLAGS; v <= FD_RACY; v++) {
-			c = add(fd_calls[i].fn, v == FD_INDIRECT, "%sfd.%s.%s",
+			/* call + fcntl() sets what indirect() would */
+			c = add(fd_calls[i].fn, v != FD_FLAGS, "%sfd.%s.%s",
 				prefix, fd_calls[i].name, fd_variants[v]);
 			c->depth = v;
-			c->file_flags = fd_calls[i].file_flags;
+			c->file_flags = file_flags;
 		}
 	}
 }

@@ -87,9 +87,10 @@ typedef void (*bench_fn)(const struct bench_case *c);
 struct bench_case {
 	char name[64];
 	bench_fn fn;
-	/* What the case acts on: a depth, a call, a resolve value. */
-	long depth;
-	long nr;
+	/* enum fd_variant or enum path_variant, by the kind of case */
+	int variant;
+	/* A path case's depth and resolve value */
+	int depth;
 	__u64 resolve;
 	__u64 file_flags;
 	/* Needs indirect() or the series' other calls. */
@@ -182,19 +183,17 @@ static void bench_indirect_refused(const struct bench_case *c)
  */
 enum fd_variant { FD_FLAGS, FD_INDIRECT, FD_RACY };
 
-#define VARIANT(c) ((enum fd_variant)(c)->depth)
-
 static long fd_call(const struct bench_case *c, long nr, long a0, long a1,
 		    long a2, long a3)
 {
-	if (VARIANT(c) == FD_INDIRECT)
+	if (c->variant == FD_INDIRECT)
 		return indirect(nr, a0, a1, a2, a3, 0, c->file_flags, 0);
 	return syscall(nr, a0, a1, a2, a3);
 }
 
 static void fd_done(const struct bench_case *c, long fd)
 {
-	if (VARIANT(c) == FD_RACY)
+	if (c->variant == FD_RACY)
 		racy_flags(fd, c->file_flags);
 	close_fd(fd);
 }
@@ -203,7 +202,7 @@ static void bench_socket(const struct bench_case *c)
 {
 	long type = SOCK_DGRAM;
 
-	if (VARIANT(c) == FD_FLAGS)
+	if (c->variant == FD_FLAGS)
 		type |= SOCK_CLOEXEC | SOCK_NONBLOCK;
 	fd_done(c, fd_call(c, __NR_socket, AF_UNIX, type, 0, 0));
 }
@@ -213,7 +212,7 @@ static void bench_socketpair(const struct bench_case *c)
 	long type = SOCK_DGRAM;
 	int sv[2];
 
-	if (VARIANT(c) == FD_FLAGS)
+	if (c->variant == FD_FLAGS)
 		type |= SOCK_CLOEXEC | SOCK_NONBLOCK;
 	must(fd_call(c, __NR_socketpair, AF_UNIX, type, 0, (long)sv),
 	     "socketpair");
@@ -230,7 +229,7 @@ static void bench_accept(const struct bench_case *c)
 	must(client, "socket");
 	must(syscall(__NR_connect, client, &listen_addr, sizeof(listen_addr)),
 	     "connect");
-	if (VARIANT(c) == FD_FLAGS)
+	if (c->variant == FD_FLAGS)
 		fd = syscall(__NR_accept4, listener, 0, 0,
 			     SOCK_CLOEXEC | SOCK_NONBLOCK);
 	else
@@ -241,7 +240,7 @@ static void bench_accept(const struct bench_case *c)
 
 static void bench_eventfd(const struct bench_case *c)
 {
-	if (VARIANT(c) == FD_FLAGS)
+	if (c->variant == FD_FLAGS)
 		fd_done(c, syscall(__NR_eventfd2, 0, O_CLOEXEC | O_NONBLOCK));
 	else
 		fd_done(c, fd_call(c, __NR_eventfd, 0, 0, 0, 0));
@@ -249,7 +248,7 @@ static void bench_eventfd(const struct bench_case *c)
 
 static void bench_signalfd(const struct bench_case *c)
 {
-	if (VARIANT(c) == FD_FLAGS)
+	if (c->variant == FD_FLAGS)
 		fd_done(c, syscall(__NR_signalfd4, -1, &sigmask, 8,
 				   O_CLOEXEC | O_NONBLOCK));
 	else
@@ -258,7 +257,7 @@ static void bench_signalfd(const struct bench_case *c)
 
 static void bench_timerfd_create(const struct bench_case *c)
 {
-	long flags = VARIANT(c) == FD_FLAGS ? O_CLOEXEC | O_NONBLOCK : 0;
+	long flags = c->variant == FD_FLAGS ? O_CLOEXEC | O_NONBLOCK : 0;
 
 	fd_done(c, fd_call(c, __NR_timerfd_create, CLOCK_MONOTONIC, flags,
 			   0, 0));
@@ -266,7 +265,7 @@ static void bench_timerfd_create(const struct bench_case *c)
 
 static void bench_epoll_create(const struct bench_case *c)
 {
-	if (VARIANT(c) == FD_FLAGS)
+	if (c->variant == FD_FLAGS)
 		fd_done(c, syscall(__NR_epoll_create1, O_CLOEXEC));
 	else
 		fd_done(c, fd_call(c, __NR_epoll_create, 1, 0, 0, 0));
@@ -276,7 +275,7 @@ static void bench_pipe(const struct bench_case *c)
 {
 	int p[2];
 
-	if (VARIANT(c) == FD_FLAGS)
+	if (c->variant == FD_FLAGS)
 		must(syscall(__NR_pipe2, p, O_CLOEXEC | O_NONBLOCK), "pipe2");
 	else
 		must(fd_call(c, __NR_pipe, (long)p, 0, 0, 0), "pipe");
@@ -286,7 +285,7 @@ static void bench_pipe(const struct bench_case *c)
 
 static void bench_inotify_init(const struct bench_case *c)
 {
-	if (VARIANT(c) == FD_FLAGS)
+	if (c->variant == FD_FLAGS)
 		fd_done(c, syscall(__NR_inotify_init1, O_CLOEXEC | O_NONBLOCK));
 	else
 		fd_done(c, fd_call(c, __NR_inotify_init, 0, 0, 0, 0));
@@ -295,7 +294,7 @@ static void bench_inotify_init(const struct bench_case *c)
 /* dup() takes the lowest free descriptor: dup3() is given the same. */
 static void bench_dup(const struct bench_case *c)
 {
-	if (VARIANT(c) == FD_FLAGS)
+	if (c->variant == FD_FLAGS)
 		fd_done(c, syscall(__NR_dup3, zero_fd, dup_target, O_CLOEXEC));
 	else
 		fd_done(c, fd_call(c, __NR_dup, zero_fd, 0, 0, 0));
@@ -305,7 +304,7 @@ static void bench_open(const struct bench_case *c)
 {
 	long flags = O_RDONLY;
 
-	if (VARIANT(c) == FD_FLAGS)
+	if (c->variant == FD_FLAGS)
 		flags |= O_CLOEXEC | O_NONBLOCK;
 	fd_done(c, fd_call(c, __NR_open, (long)ROOT "/file", flags, 0, 0));
 }
@@ -314,14 +313,14 @@ static void bench_openat(const struct bench_case *c)
 {
 	long flags = O_RDONLY;
 
-	if (VARIANT(c) == FD_FLAGS)
+	if (c->variant == FD_FLAGS)
 		flags |= O_CLOEXEC | O_NONBLOCK;
 	fd_done(c, fd_call(c, __NR_openat, root_fd, (long)"file", flags, 0));
 }
 
 static void bench_creat(const struct bench_case *c)
 {
-	if (VARIANT(c) == FD_FLAGS)
+	if (c->variant == FD_FLAGS)
 		fd_done(c, syscall(__NR_open, ROOT "/file",
 				   O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC |
 				   O_NONBLOCK, 0644));
@@ -341,7 +340,7 @@ enum path_variant { PATH_PLAIN, PATH_INDIRECT, PATH_OPENAT2, PATH_WALK };
 static long path_call(const struct bench_case *c, long nr, long dirfd,
 		      const char *path, long a2, long a3, long a4)
 {
-	if (c->nr == PATH_INDIRECT)
+	if (c->variant == PATH_INDIRECT)
 		return indirect(nr, dirfd, (long)path, a2, a3, a4, 0,
 				c->resolve);
 	return syscall(nr, dirfd, path, a2, a3, a4);
@@ -380,11 +379,11 @@ static void bench_statx(const struct bench_case *c)
 	struct statx stx;
 	long fds[MAX_DEPTH + 1], dirfd = root_fd;
 
-	if (c->nr == PATH_WALK)
+	if (c->variant == PATH_WALK)
 		path = walk(path, &dirfd, fds);
 	must(path_call(c, __NR_statx, dirfd, path, AT_SYMLINK_NOFOLLOW,
 		       STATX_BASIC_STATS, (long)&stx), "statx");
-	if (c->nr == PATH_WALK)
+	if (c->variant == PATH_WALK)
 		unwalk(fds);
 }
 
@@ -393,12 +392,12 @@ static void bench_mkdirat(const struct bench_case *c)
 	const char *path = newdirs[c->depth];
 	long fds[MAX_DEPTH + 1], dirfd = root_fd;
 
-	if (c->nr == PATH_WALK)
+	if (c->variant == PATH_WALK)
 		path = walk(path, &dirfd, fds);
 	must(path_call(c, __NR_mkdirat, dirfd, path, 0755, 0, 0), "mkdirat");
 	must(path_call(c, __NR_unlinkat, dirfd, path, AT_REMOVEDIR, 0, 0),
 	     "unlinkat");
-	if (c->nr == PATH_WALK)
+	if (c->variant == PATH_WALK)
 		unwalk(fds);
 }
 
@@ -411,16 +410,16 @@ static void bench_openat_depth(const struct bench_case *c)
 		.resolve = c->resolve,
 	};
 
-	if (c->nr == PATH_OPENAT2) {
+	if (c->variant == PATH_OPENAT2) {
 		close_fd(syscall(__NR_openat2, root_fd, path, &how,
 				 sizeof(how)));
 		return;
 	}
-	if (c->nr == PATH_WALK)
+	if (c->variant == PATH_WALK)
 		path = walk(path, &dirfd, fds);
 	close_fd(path_call(c, __NR_openat, dirfd, path, O_RDONLY | O_CLOEXEC,
 			   0, 0));
-	if (c->nr == PATH_WALK)
+	if (c->variant == PATH_WALK)
 		unwalk(fds);
 }
 
@@ -550,7 +549,7 @@ static void add_plain_and_fd_cases(const char *prefix)
 			/* call + fcntl() sets what indirect() would */
 			c = add(fd_calls[i].fn, v != FD_FLAGS, "%sfd.%s.%s",
 				prefix, fd_calls[i].name, fd_variants[v]);
-			c->depth = v;
+			c->variant = v;
 			c->file_flags = file_flags;
 		}
 	}
@@ -568,36 +567,37 @@ static void add_cases(void)
 		{ "mkdirat", bench_mkdirat },
 		{ "openat", bench_openat_depth, true },
 	};
+	static const struct {
+		const char *name;
+		enum path_variant variant;
+		__u64 resolve;
+		bool needs_indirect;
+	} path_variants[] = {
+		{ "plain", PATH_PLAIN, 0, false },
+		{ "indirect", PATH_INDIRECT, 0, true },
+		{ "in_root", PATH_INDIRECT, RESOLVE_IN_ROOT, true },
+		{ "openat2", PATH_OPENAT2, RESOLVE_IN_ROOT, false },
+		{ "walk", PATH_WALK, 0, false },
+	};
 	struct bench_case *c;
-	unsigned int i, d;
+	unsigned int i, d, v;
 
 	add(bench_empty, false, "plain.empty");
 	add_plain_and_fd_cases("");
-	for (i = 0; i < 3; i++) {
-		for (d = 0; d < 3; d++) {
-			const char *n = path_calls[i].name;
-			bench_fn fn = path_calls[i].fn;
-			int depth = depths[d];
-
-			c = add(fn, false, "path.%s.%d.plain", n, depth);
-			c->depth = depth;
-			c = add(fn, true, "path.%s.%d.indirect", n, depth);
-			c->depth = depth;
-			c->nr = PATH_INDIRECT;
-			c = add(fn, true, "path.%s.%d.in_root", n, depth);
-			c->depth = depth;
-			c->nr = PATH_INDIRECT;
-			c->resolve = RESOLVE_IN_ROOT;
-			if (path_calls[i].openat2) {
-				c = add(fn, false, "path.%s.%d.openat2", n,
-					depth);
-				c->depth = depth;
-				c->nr = PATH_OPENAT2;
-				c->resolve = RESOLVE_IN_ROOT;
+	for (i = 0; i < ARRAY_SIZE(path_calls); i++) {
+		for (d = 0; d < ARRAY_SIZE(depths); d++) {
+			for (v = 0; v < ARRAY_SIZE(path_variants); v++) {
+				if (path_variants[v].variant == PATH_OPENAT2 &&
+				    !path_calls[i].openat2)
+					continue;
+				c = add(path_calls[i].fn,
+					path_variants[v].needs_indirect,
+					"path.%s.%d.%s", path_calls[i].name,
+					depths[d], path_variants[v].name);
+				c->variant = path_variants[v].variant;
+				c->depth = depths[d];
+				c->resolve = path_variants[v].resolve;
 			}
-			c = add(fn, false, "path.%s.%d.walk", n, depth);
-			c->depth = depth;
-			c->nr = PATH_WALK;
 		}
 	}
 	add(bench_perf_event_open, false, "framework.perf_event_open");

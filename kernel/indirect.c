@@ -17,6 +17,7 @@
 #include <linux/nospec.h>
 #include <linux/seccomp.h>
 #include <linux/syscalls.h>
+#include <linux/thread_info.h>
 #include <linux/uaccess.h>
 #include <kunit/visibility.h>
 #include <trace/events/syscalls.h>
@@ -108,14 +109,17 @@ indirect_copy_params(struct indirect_kparams *params,
 
 	if (uapi.file_flags & ~INDIRECT_FD_ALL)
 		return -EINVAL;
-	/* As openat2(): namei does not refuse the two scopes together. */
-	if (uapi.resolve & ~VALID_RESOLVE_FLAGS ||
-	    (uapi.resolve & RESOLVE_BENEATH && uapi.resolve & RESOLVE_IN_ROOT))
-		return -EINVAL;
+	params->lookup_flags = 0;
+	if (uapi.resolve) {
+		/* As openat2(): namei does not refuse the two scopes together. */
+		if (uapi.resolve & ~VALID_RESOLVE_FLAGS ||
+		    (uapi.resolve & RESOLVE_BENEATH &&
+		     uapi.resolve & RESOLVE_IN_ROOT))
+			return -EINVAL;
+		params->lookup_flags = resolve_lookup_flags(uapi.resolve);
+	}
 	params->file_flags = INDIRECT_FD(uapi.file_flags);
 	params->resolve = uapi.resolve;
-	params->lookup_flags = uapi.resolve ?
-			       resolve_lookup_flags(uapi.resolve) : 0;
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(indirect_copy_params);
@@ -133,12 +137,12 @@ indirect_find(const struct indirect_call *table, unsigned int size, u64 nr,
 }
 
 /*
- * The white-list entry of @regs, NULL if it is off the list; @safe_nr is
- * set to the index of the call in its ABI's system call table, clamped
- * against speculation.
+ * The white-list entry of call @nr with first argument @arg0, NULL if it
+ * is off the list; @safe_nr is set to the index of the call in its ABI's
+ * system call table, clamped against speculation.
  */
 static __always_inline const struct indirect_call *
-indirect_lookup(const struct indirect_registers *regs, enum indirect_abi abi,
+indirect_lookup(u64 nr, u64 arg0, enum indirect_abi abi,
 		unsigned int *safe_nr)
 {
 	const struct indirect_call *call = NULL;
@@ -148,23 +152,23 @@ indirect_lookup(const struct indirect_registers *regs, enum indirect_abi abi,
 	case INDIRECT_ABI_NATIVE:
 		call = indirect_find(indirect_native_calls,
 				     ARRAY_SIZE(indirect_native_calls),
-				     regs->nr, safe_nr);
+				     nr, safe_nr);
 		break;
 #ifdef INDIRECT_COMPAT_NR
 	case INDIRECT_ABI_COMPAT:
 #ifdef INDIRECT_COMPAT_SOCKETCALL_NR
 		/* The operation, in the low half of args[0], is the call. */
-		if (regs->nr == INDIRECT_COMPAT_SOCKETCALL_NR) {
+		if (nr == INDIRECT_COMPAT_SOCKETCALL_NR) {
 			*safe_nr = INDIRECT_COMPAT_SOCKETCALL_NR;
 			call = indirect_find(indirect_socketcall_ops,
 					     ARRAY_SIZE(indirect_socketcall_ops),
-					     (u32)regs->args[0], &op);
+					     (u32)arg0, &op);
 			break;
 		}
 #endif
 		call = indirect_find(indirect_compat_calls,
 				     ARRAY_SIZE(indirect_compat_calls),
-				     regs->nr, safe_nr);
+				     nr, safe_nr);
 		break;
 #endif
 #ifdef INDIRECT_X32_SYSCALL_BIT
@@ -172,7 +176,7 @@ indirect_lookup(const struct indirect_registers *regs, enum indirect_abi abi,
 		/* Below the bit, the difference wraps far out of range. */
 		call = indirect_find(indirect_native_calls,
 				     ARRAY_SIZE(indirect_native_calls),
-				     regs->nr - INDIRECT_X32_SYSCALL_BIT,
+				     nr - INDIRECT_X32_SYSCALL_BIT,
 				     safe_nr);
 		break;
 #endif
@@ -183,8 +187,9 @@ indirect_lookup(const struct indirect_registers *regs, enum indirect_abi abi,
 }
 
 /**
- * indirect_check_call() - may @regs run inside indirect() with @params?
- * @regs: the call, numbered in the caller's ABI exactly as it passed it
+ * indirect_check_call() - may call @nr run inside indirect() with @params?
+ * @nr: the call, numbered in the caller's ABI exactly as it passed it
+ * @arg0: its first argument (socketcall()'s operation)
  * @abi: the caller's ABI
  * @params: the parameters requested for the call
  * @safe_nr: set to the index of the call in its ABI's system call table,
@@ -196,13 +201,17 @@ indirect_lookup(const struct indirect_registers *regs, enum indirect_abi abi,
  * openat2() with O_CREAT).
  */
 VISIBLE_IF_KUNIT __always_inline int
-indirect_check_call(const struct indirect_registers *regs,
-		    enum indirect_abi abi,
+indirect_check_call(u64 nr, u64 arg0, enum indirect_abi abi,
 		    const struct indirect_kparams *params,
 		    unsigned int *safe_nr)
 {
-	const struct indirect_call *call = indirect_lookup(regs, abi, safe_nr);
+	const struct indirect_call *call = indirect_lookup(nr, arg0, abi,
+							   safe_nr);
 
+	/* The common case first: a listed call, asked what it honours. */
+	if (likely(call && !(params->file_flags & ~call->file_flags) &&
+		   !(params->resolve & ~call->resolve)))
+		return 0;
 	if (!call || (params->file_flags & ~call->file_flags) ||
 	    (params->resolve & ~(call->resolve | RESOLVE_CACHED)) ||
 	    (params->resolve && !call->resolve))
@@ -214,21 +223,21 @@ indirect_check_call(const struct indirect_registers *regs,
 EXPORT_SYMBOL_IF_KUNIT(indirect_check_call);
 
 /*
- * Answer CHECK_FIELDS: the file flags and resolve bits the call in @regs
- * honours, or, with no @regs, those that some call of the white list does.
+ * Answer CHECK_FIELDS: the file flags and resolve bits call @nr honours,
+ * or, if no call is @named, those that some call of the white list does.
  * Nothing runs.
  */
-static long indirect_check_fields(const struct indirect_registers *regs,
+static long indirect_check_fields(bool named, u64 nr, u64 arg0,
 				  enum indirect_abi abi,
 				  void __user *uparams, size_t usize)
 {
 	indirect_fd_t honours = INDIRECT_FD(0);
 	struct indirect_params fields = {};
 	const struct indirect_call *call;
-	unsigned int i, nr;
+	unsigned int i, index;
 
-	if (regs) {
-		call = indirect_lookup(regs, abi, &nr);
+	if (named) {
+		call = indirect_lookup(nr, arg0, abi, &index);
 		if (!call)
 			return -EINVAL;
 		honours = call->file_flags;
@@ -245,25 +254,48 @@ static long indirect_check_fields(const struct indirect_registers *regs,
 					 &fields);
 }
 
+/* Put argument @i of the inner call where a direct call has it. */
+static __always_inline void indirect_set_arg(struct pt_regs *inner,
+					     unsigned int i, u64 arg,
+					     enum indirect_abi abi)
+{
+	/* A 32-bit caller's registers hold 32 bits. */
+	if (abi == INDIRECT_ABI_COMPAT)
+		arg = (compat_ulong_t)arg;
+	*arch_indirect_arg(inner, i, abi) = arg;
+}
+
 /*
  * Read once: whatever user space changes later, this copy runs. Register
  * by register, with one user access window, not a copy_from_user() whose
- * byte loop costs more than all the rest of indirect().
+ * byte loop costs more than all the rest of indirect(); the arguments go
+ * straight where the inner call reads them, the first also to @arg0 for
+ * the lookup.
  */
-static int indirect_copy_regs(struct indirect_registers *regs,
-			      const struct indirect_registers __user *uregs)
+static __always_inline int
+indirect_copy_regs(u64 *nr, u64 *arg0, struct pt_regs *inner,
+		   const struct indirect_registers __user *uregs,
+		   enum indirect_abi abi)
 {
-	BUILD_BUG_ON(ARRAY_SIZE(regs->args) != 6);
+	u64 arg;
+
+	BUILD_BUG_ON(ARRAY_SIZE(uregs->args) != 6);
 
 	if (!user_access_begin(uregs, sizeof(*uregs)))
 		return -EFAULT;
-	unsafe_get_user(regs->nr, &uregs->nr, fault);
-	unsafe_get_user(regs->args[0], &uregs->args[0], fault);
-	unsafe_get_user(regs->args[1], &uregs->args[1], fault);
-	unsafe_get_user(regs->args[2], &uregs->args[2], fault);
-	unsafe_get_user(regs->args[3], &uregs->args[3], fault);
-	unsafe_get_user(regs->args[4], &uregs->args[4], fault);
-	unsafe_get_user(regs->args[5], &uregs->args[5], fault);
+	unsafe_get_user(*nr, &uregs->nr, fault);
+	unsafe_get_user(*arg0, &uregs->args[0], fault);
+	indirect_set_arg(inner, 0, *arg0, abi);
+	unsafe_get_user(arg, &uregs->args[1], fault);
+	indirect_set_arg(inner, 1, arg, abi);
+	unsafe_get_user(arg, &uregs->args[2], fault);
+	indirect_set_arg(inner, 2, arg, abi);
+	unsafe_get_user(arg, &uregs->args[3], fault);
+	indirect_set_arg(inner, 3, arg, abi);
+	unsafe_get_user(arg, &uregs->args[4], fault);
+	indirect_set_arg(inner, 4, arg, abi);
+	unsafe_get_user(arg, &uregs->args[5], fault);
+	indirect_set_arg(inner, 5, arg, abi);
 	user_access_end();
 	return 0;
 fault:
@@ -301,18 +333,93 @@ static void indirect_exit(void)
 	__release(indirect_params);
 }
 
-static long do_indirect(const struct indirect_registers __user *uregs,
-			void __user *uparams, size_t usize,
-			unsigned long flags, enum indirect_abi abi)
+/* Run the call in @inner with @params published to it. */
+static __always_inline long indirect_run(struct pt_regs *inner,
+					 const struct indirect_kparams *params,
+					 unsigned int nr, enum indirect_abi abi)
+{
+	long ret;
+
+	indirect_enter(params);
+	ret = arch_indirect_call(inner, nr, abi);
+	indirect_exit();
+	return ret;
+}
+
+/*
+ * The entry work that indirect() does again for the inner call: seccomp,
+ * sys_enter/sys_exit tracepoints and audit.
+ */
+#define INDIRECT_WORK	(SYSCALL_WORK_SECCOMP |				\
+			 SYSCALL_WORK_SYSCALL_TRACEPOINT |		\
+			 SYSCALL_WORK_SYSCALL_AUDIT)
+
+/*
+ * Tracers of sys_enter/sys_exit see the inner call like a direct one from
+ * where indirect() was called: all of the caller's registers, with the
+ * number and arguments of @inner. Out of line: only tracing pays for the
+ * copy.
+ */
+static noinline long indirect_run_traced(struct pt_regs *inner,
+					 const struct indirect_kparams *params,
+					 unsigned int nr, enum indirect_abi abi)
+{
+	struct pt_regs traced __uninitialized;	/* copied in full */
+	unsigned int i;
+	long ret;
+
+	traced = *current_pt_regs();
+	arch_indirect_nr(&traced, nr, abi);
+	for (i = 0; i < 6; i++)
+		*arch_indirect_arg(&traced, i, abi) =
+			*arch_indirect_arg(inner, i, abi);
+
+	trace_sys_enter(&traced, syscall_get_nr(current, &traced));
+	ret = indirect_run(inner, params, nr, abi);
+	trace_sys_exit(&traced, ret);
+	return ret;
+}
+
+/*
+ * Seccomp filters the inner call as a direct one, tracers see it, and
+ * audit adds an AUDIT_INDIRECT record naming it to the event: as the
+ * syscall entry does for the @work it read once for indirect().
+ */
+static __always_inline long
+indirect_run_watched(struct pt_regs *inner,
+		     const struct indirect_kparams *params,
+		     unsigned int nr, enum indirect_abi abi,
+		     unsigned long work)
+{
+	long ret;
+
+	if (indirect_seccomp_denies(inner, &ret))
+		return ret;
+	if (work & SYSCALL_WORK_SYSCALL_TRACEPOINT)
+		ret = indirect_run_traced(inner, params, nr, abi);
+	else
+		ret = indirect_run(inner, params, nr, abi);
+	if (work & SYSCALL_WORK_SYSCALL_AUDIT)
+		audit_indirect_call(inner, ret);
+	return ret;
+}
+
+/* Inlined in both entry points: a call and a frame less on every call. */
+static __always_inline long
+do_indirect(const struct indirect_registers __user *uregs,
+	    void __user *uparams, size_t usize, unsigned long flags,
+	    enum indirect_abi abi)
 {
 	/*
-	 * Written in full before they are read: not zeroed first, which
-	 * CONFIG_INIT_STACK_ALL_ZERO would do on every call.
+	 * Written before they are read: not zeroed first, which
+	 * CONFIG_INIT_STACK_ALL_ZERO would do on every call. Of @inner, the
+	 * call, seccomp and audit read only its number and arguments.
 	 */
-	struct indirect_registers regs __uninitialized;
 	struct indirect_kparams params __uninitialized;
 	struct pt_regs inner __uninitialized;
-	unsigned int nr;
+	u64 nr = 0, arg0 = 0;
+	unsigned long work;
+	unsigned int index;
 	long ret;
 
 	/* Reserved for asynchronous execution (syslets). */
@@ -322,38 +429,27 @@ static long do_indirect(const struct indirect_registers __user *uregs,
 	/* A CHECK_FIELDS probe may name no call, to ask about them all. */
 	if (uregs ||
 	    !extensible_wants_check_fields(&indirect_params_ext, usize)) {
-		ret = indirect_copy_regs(&regs, uregs);
+		ret = indirect_copy_regs(&nr, &arg0, &inner, uregs, abi);
 		if (ret)
 			return ret;
 	}
 
 	ret = indirect_copy_params(&params, uparams, usize);
 	if (ret == EXTENSIBLE_CHECK_FIELDS)
-		return indirect_check_fields(uregs ? &regs : NULL, abi,
+		return indirect_check_fields(uregs, nr, arg0, abi,
 					     uparams, usize);
 	if (ret)
 		return ret;
 
-	ret = indirect_check_call(&regs, abi, &params, &nr);
+	ret = indirect_check_call(nr, arg0, abi, &params, &index);
 	if (ret)
 		return ret;
 
-	arch_indirect_regs(&inner, nr, regs.args, abi);
-	if (indirect_seccomp_denies(&inner, &ret))
-		return ret;
-
-	/*
-	 * Tracers of sys_enter/sys_exit see the inner call like a direct
-	 * one; audit adds an AUDIT_INDIRECT record naming it to the event.
-	 */
-	trace_sys_enter(&inner, syscall_get_nr(current, &inner));
-	indirect_enter(&params);
-	ret = arch_indirect_call(&inner, nr, abi);
-	indirect_exit();
-	trace_sys_exit(&inner, ret);
-	audit_indirect_call(&inner, ret);
-
-	return ret;
+	arch_indirect_nr(&inner, index, abi);
+	work = READ_ONCE(current_thread_info()->syscall_work);
+	if (unlikely(work & INDIRECT_WORK))
+		return indirect_run_watched(&inner, &params, index, abi, work);
+	return indirect_run(&inner, &params, index, abi);
 }
 
 SYSCALL_DEFINE4(indirect, const struct indirect_registers __user *, regs,

@@ -30,13 +30,12 @@ static u64 table_index(enum indirect_abi abi, u64 nr)
 static int check_resolve(enum indirect_abi abi, u64 nr, u64 arg0,
 			 u64 file_flags, u64 resolve)
 {
-	const struct indirect_registers regs = { .nr = nr, .args = { arg0 } };
 	const struct indirect_kparams params = {
 		.file_flags = INDIRECT_FD(file_flags),
 		.resolve = resolve,
 	};
 	unsigned int safe_nr = UINT_MAX;
-	int ret = indirect_check_call(&regs, abi, &params, &safe_nr);
+	int ret = indirect_check_call(nr, arg0, abi, &params, &safe_nr);
 
 	/* An allowed call is dispatched under its own number. */
 	if (!ret && safe_nr != table_index(abi, nr))

@@ -46,46 +46,72 @@ static inline enum indirect_abi arch_indirect_abi(bool compat_entry)
 }
 
 /**
- * arch_indirect_regs() - registers of system call @nr as if made directly
- * @regs: filled in, every field
+ * arch_indirect_nr() - put the number of system call @nr in @regs
+ * @regs: the registers the call is to read
  * @nr: a number that indirect_check_call() allowed for @abi
- * @args: the six arguments
  * @abi: the caller's ABI
  *
- * Seccomp, tracing and the call itself all read the call from @regs: the
- * caller's registers at its call of indirect(), as a direct call made
- * from there would have them, with the call's number and arguments. A
- * 32-bit caller's registers are 32 bits wide: the call sees the low half.
+ * Where a direct call has it, and as it has it: an x32 call with the x32
+ * bit.
  */
-static inline void arch_indirect_regs(struct pt_regs *regs, unsigned int nr,
-				      const u64 *args, enum indirect_abi abi)
+static inline void arch_indirect_nr(struct pt_regs *regs, unsigned int nr,
+				    enum indirect_abi abi)
 {
-	*regs = *current_pt_regs();
 	regs->orig_ax = nr;
-
-	if (IS_ENABLED(CONFIG_IA32_EMULATION) && abi == INDIRECT_ABI_COMPAT) {
-		regs->bx = (u32)args[0];
-		regs->cx = (u32)args[1];
-		regs->dx = (u32)args[2];
-		regs->si = (u32)args[3];
-		regs->di = (u32)args[4];
-		regs->bp = (u32)args[5];
-		return;
-	}
 	if (IS_ENABLED(CONFIG_X86_X32_ABI) && abi == INDIRECT_ABI_X32)
 		regs->orig_ax |= __X32_SYSCALL_BIT;
-	regs->di = args[0];
-	regs->si = args[1];
-	regs->dx = args[2];
-	regs->r10 = args[3];
-	regs->r8 = args[4];
-	regs->r9 = args[5];
+}
+
+/**
+ * arch_indirect_arg() - where a direct call has argument @i
+ * @regs: the registers of the call
+ * @i: the argument, 0 to 5
+ * @abi: the caller's ABI
+ *
+ * The call itself reads its arguments and number from @regs, and nothing
+ * else; seccomp, tracing and audit read all of it.
+ *
+ * Return: the field of @regs that holds argument @i.
+ */
+static __always_inline unsigned long *
+arch_indirect_arg(struct pt_regs *regs, unsigned int i, enum indirect_abi abi)
+{
+	if (IS_ENABLED(CONFIG_IA32_EMULATION) && abi == INDIRECT_ABI_COMPAT) {
+		switch (i) {
+		case 0:
+			return &regs->bx;
+		case 1:
+			return &regs->cx;
+		case 2:
+			return &regs->dx;
+		case 3:
+			return &regs->si;
+		case 4:
+			return &regs->di;
+		default:
+			return &regs->bp;
+		}
+	}
+	switch (i) {
+	case 0:
+		return &regs->di;
+	case 1:
+		return &regs->si;
+	case 2:
+		return &regs->dx;
+	case 3:
+		return &regs->r10;
+	case 4:
+		return &regs->r8;
+	default:
+		return &regs->r9;
+	}
 }
 
 /**
  * arch_indirect_call() - run the system call in @regs
- * @regs: from arch_indirect_regs()
- * @nr: the number passed to arch_indirect_regs()
+ * @regs: from arch_indirect_nr() and arch_indirect_arg()
+ * @nr: the number passed to arch_indirect_nr()
  * @abi: the caller's ABI
  *
  * Return: what the system call returns.

@@ -76,36 +76,22 @@ static inline void arch_indirect_nr(struct pt_regs *regs, unsigned int nr,
 static __always_inline unsigned long *
 arch_indirect_arg(struct pt_regs *regs, unsigned int i, enum indirect_abi abi)
 {
-	if (IS_ENABLED(CONFIG_IA32_EMULATION) && abi == INDIRECT_ABI_COMPAT) {
-		switch (i) {
-		case 0:
-			return &regs->bx;
-		case 1:
-			return &regs->cx;
-		case 2:
-			return &regs->dx;
-		case 3:
-			return &regs->si;
-		case 4:
-			return &regs->di;
-		default:
-			return &regs->bp;
-		}
-	}
-	switch (i) {
-	case 0:
-		return &regs->di;
-	case 1:
-		return &regs->si;
-	case 2:
-		return &regs->dx;
-	case 3:
-		return &regs->r10;
-	case 4:
-		return &regs->r8;
-	default:
-		return &regs->r9;
-	}
+	/* As the SYSCALL_DEFINE wrappers of each ABI read them */
+	static const u8 native[6] = {
+		offsetof(struct pt_regs, di), offsetof(struct pt_regs, si),
+		offsetof(struct pt_regs, dx), offsetof(struct pt_regs, r10),
+		offsetof(struct pt_regs, r8), offsetof(struct pt_regs, r9),
+	};
+	static const u8 __maybe_unused ia32[6] = {
+		offsetof(struct pt_regs, bx), offsetof(struct pt_regs, cx),
+		offsetof(struct pt_regs, dx), offsetof(struct pt_regs, si),
+		offsetof(struct pt_regs, di), offsetof(struct pt_regs, bp),
+	};
+	const u8 *offset = native;
+
+	if (IS_ENABLED(CONFIG_IA32_EMULATION) && abi == INDIRECT_ABI_COMPAT)
+		offset = ia32;
+	return (unsigned long *)((char *)regs + offset[i]);
 }
 
 /**

@@ -520,24 +520,16 @@ static struct bench_case *add(bench_fn fn, bool needs_indirect,
  * The file flags each call honours are the kernel's answer to CHECK_FIELDS,
  * which comes from its white list: not repeated here.
  */
+#define FD_CALL(call)	{ #call, bench_##call, __NR_##call }
 static const struct {
 	const char *name;
 	bench_fn fn;
 	long nr;
 } fd_calls[] = {
-	{ "socket", bench_socket, __NR_socket },
-	{ "socketpair", bench_socketpair, __NR_socketpair },
-	{ "accept", bench_accept, __NR_accept },
-	{ "eventfd", bench_eventfd, __NR_eventfd },
-	{ "signalfd", bench_signalfd, __NR_signalfd },
-	{ "timerfd_create", bench_timerfd_create, __NR_timerfd_create },
-	{ "epoll_create", bench_epoll_create, __NR_epoll_create },
-	{ "pipe", bench_pipe, __NR_pipe },
-	{ "inotify_init", bench_inotify_init, __NR_inotify_init },
-	{ "dup", bench_dup, __NR_dup },
-	{ "open", bench_open, __NR_open },
-	{ "openat", bench_openat, __NR_openat },
-	{ "creat", bench_creat, __NR_creat },
+	FD_CALL(socket), FD_CALL(socketpair), FD_CALL(accept),
+	FD_CALL(eventfd), FD_CALL(signalfd), FD_CALL(timerfd_create),
+	FD_CALL(epoll_create), FD_CALL(pipe), FD_CALL(inotify_init),
+	FD_CALL(dup), FD_CALL(open), FD_CALL(openat), FD_CALL(creat),
 };
 
 /* The file flags call @nr honours; 0 without indirect(). */
@@ -651,11 +643,26 @@ static unsigned long long batch(const struct bench_case *c, unsigned long n)
 	return rdtsc() - t0;
 }
 
+/* Iterations of a batch of about @insns, from what one call took. */
+static unsigned long batch_size(unsigned long insns,
+				unsigned long long one_call)
+{
+	unsigned long n = insns / (one_call + 1);
+
+	return n < 4 ? 4 : n;
+}
+
 static int compare_doubles(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 
 	return (x > y) - (x < y);
+}
+
+static double median(double *v, unsigned int n)
+{
+	qsort(v, n, sizeof(v[0]), compare_doubles);
+	return v[n / 2];
 }
 
 /*
@@ -677,10 +684,7 @@ static double measure_over_base(const struct bench_case *c)
 	t0 = rdtsc();
 	c->base->fn(c->base);
 	c->fn(c);
-	t1 = rdtsc();
-	n = PAIR_INSNS / (t1 - t0 + 1);
-	if (n < 4)
-		n = 4;
+	n = batch_size(PAIR_INSNS, rdtsc() - t0);
 	/*
 	 * Work that comes every so many calls (a slab's new page) must not
 	 * lock onto one side: the pair's order alternates, and its length
@@ -699,8 +703,7 @@ static double measure_over_base(const struct bench_case *c)
 		}
 		diff[b] = ((double)t1 - (double)t0) / m;
 	}
-	qsort(diff, PAIRS, sizeof(diff[0]), compare_doubles);
-	return diff[PAIRS / 2];
+	return median(diff, PAIRS);
 }
 
 /*
@@ -716,30 +719,23 @@ static double measure_one_by_one(const struct bench_case *c)
 	c->fn(c);
 	for (i = 0; i < PAIRS; i++)
 		each[i] = batch(c, 1);
-	qsort(each, PAIRS, sizeof(each[0]), compare_doubles);
-	return each[PAIRS / 2];
+	return median(each, PAIRS);
 }
 
 static double measure(const struct bench_case *c)
 {
-	unsigned long long t0, t1, best = ~0ULL;
-	unsigned long n, i;
+	unsigned long long t0, t, best = ~0ULL;
+	unsigned long n;
 	unsigned int b;
 
 	/* The first call warms up; it also sizes the batches. */
 	t0 = rdtsc();
 	c->fn(c);
-	t1 = rdtsc();
-	n = batch_insns / (t1 - t0 + 1);
-	if (n < 4)
-		n = 4;
+	n = batch_size(batch_insns, rdtsc() - t0);
 	for (b = 0; b < batches; b++) {
-		t0 = rdtsc();
-		for (i = 0; i < n; i++)
-			c->fn(c);
-		t1 = rdtsc();
-		if (t1 - t0 < best)
-			best = t1 - t0;
+		t = batch(c, n);
+		if (t < best)
+			best = t;
 	}
 	return (double)best / n;
 }

@@ -197,8 +197,8 @@ int copy_struct_to_user(void __user *dst, size_t usize, const void *src,
 /*
  * Read @ksize bytes; 0 or -EFAULT. A struct of a few words, read one word
  * at a time in a single user access window, costs a fraction of
- * copy_from_user()'s call and length-driven loop, where the words may be
- * unaligned.
+ * copy_from_user()'s call and length-driven loop, on 64-bit architectures
+ * that read an unaligned word as cheaply as an aligned one.
  */
 static __always_inline int __extensible_read(void *dst,
 					     const void __user *src,

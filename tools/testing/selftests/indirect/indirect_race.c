@@ -15,8 +15,8 @@
  * passed them, so the plain calls never get a flag, whether the two run on
  * different CPUs or take turns on one.
  *
- * INDIRECT_RACE_CALLS=n makes n calls per test instead of RACE_CALLS (the
- * debug kernel of `make check` runs fewer).
+ * INDIRECT_RACE_CALLS=n makes n calls per test instead of RACE_CALLS, and
+ * at least RACE_MIN_CALLS (the debug kernel of `make check` runs fewer).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -30,15 +30,22 @@
 #include "indirect_util.h"
 
 #define RACE_CALLS	1000000
+/*
+ * A fifth of the debug boot's count: read_once needs every outcome of
+ * every size class, and publication, which makes a third as many plain
+ * calls, some during an indirect() call.
+ */
+#define RACE_MIN_CALLS	3000
 /* Seconds for RACE_CALLS calls on the debug kernel, with room to spare. */
 #define RACE_TIMEOUT	600
 
 /* A flag bit no kernel knows yet: the invalid value of file_flags. */
 #define FD_UNKNOWN	_BITULL(2)
 
-static unsigned long race_calls(void)
+static unsigned long race_calls(struct __test_metadata *_metadata)
 {
-	return count_from_env("INDIRECT_RACE_CALLS", RACE_CALLS);
+	return count_from_env(_metadata, "INDIRECT_RACE_CALLS", RACE_CALLS,
+			      RACE_MIN_CALLS);
 }
 
 /*
@@ -228,8 +235,9 @@ FIXTURE_TEARDOWN(read_once)
 TEST_F_TIMEOUT(read_once, one_snapshot, RACE_TIMEOUT)
 {
 	const long ps = sysconf(_SC_PAGESIZE);
-	const unsigned long calls = race_calls();
+	const unsigned long calls = race_calls(_metadata);
 	unsigned long n[NR_SIZES][NR_OUTCOMES] = {}, raced = 0, i;
+	unsigned long total[NR_OUTCOMES] = {};
 	struct shared sh = {
 		.regs = {
 			.nr = fields[FIELD_NR].good,
@@ -273,14 +281,22 @@ TEST_F_TIMEOUT(read_once, one_snapshot, RACE_TIMEOUT)
 	}
 	atomic_store(&sh.stop, true);
 	ASSERT_EQ(0, pthread_join(thread, &failed));
-	ASSERT_TRUE(!failed) TH_LOG("the writer could not run on CPU 1");
-	ASSERT_EQ(0, sched_getcpu());
 
 	TH_LOG("read once: %s: %lu calls in %.1f s, %lu raced by %lu writes",
 	       ABI_NAME, calls, seconds_since(&start), raced,
 	       atomic_load(&sh.writes));
-	for (s = 0; s < NR_SIZES; s++)
+	for (s = 0; s < NR_SIZES; s++) {
 		log_outcomes(_metadata, sh.sizes[s], n[s]);
+		for (f = 0; f < NR_OUTCOMES; f++)
+			total[f] += n[s][f];
+	}
+	print_counts(_metadata, variant,
+		     "calls=%lu raced=%lu writes=%lu fd=%lu e2big=%lu einval=%lu esocktnosupport=%lu",
+		     calls, raced, atomic_load(&sh.writes), total[OUT_FD],
+		     total[OUT_E2BIG], total[OUT_EINVAL],
+		     total[OUT_ESOCKTNOSUPPORT]);
+	ASSERT_TRUE(!failed) TH_LOG("the writer could not run on CPU 1");
+	ASSERT_EQ(0, sched_getcpu());
 	/* The writer raced the calls: every outcome it allows happened. */
 	EXPECT_LT(0, raced);
 	for (s = 0; s < NR_SIZES; s++)
@@ -433,7 +449,7 @@ TEST_F_TIMEOUT(publication, plain_calls_get_no_flags, RACE_TIMEOUT)
 		.pub = &pub,
 		.cpu = variant->plain_cpu,
 		/* A third of the read-once calls: each makes a descriptor. */
-		.calls = race_calls() / 3,
+		.calls = race_calls(_metadata) / 3,
 	};
 	int before = nr_fds(_metadata);
 	pthread_t pub_thread, pc_thread;
@@ -446,11 +462,14 @@ TEST_F_TIMEOUT(publication, plain_calls_get_no_flags, RACE_TIMEOUT)
 	ASSERT_EQ(0, pthread_join(pc_thread, NULL));
 	atomic_store(&pub.stop, true);
 	ASSERT_EQ(0, pthread_join(pub_thread, NULL));
-	EXPECT_TRUE(!pc.failure) TH_LOG("call %lu: %s", pc.calls, pc.failure);
-	EXPECT_TRUE(!pub.failure) TH_LOG("%s", pub.failure);
 	TH_LOG("publication: %s: %s: %lu plain calls in %.1f s, %lu during %lu indirect()",
 	       ABI_NAME, variant->where, pc.calls, seconds_since(&start),
 	       pc.overlapped, pub.calls);
+	print_counts(_metadata, variant,
+		     "calls=%lu overlapped=%lu indirect=%lu", pc.calls,
+		     pc.overlapped, pub.calls);
+	EXPECT_TRUE(!pc.failure) TH_LOG("call %lu: %s", pc.calls, pc.failure);
+	EXPECT_TRUE(!pub.failure) TH_LOG("%s", pub.failure);
 	/* The plain calls ran while the parameters were published. */
 	EXPECT_LT(0, pc.overlapped);
 	ASSERT_EQ(before, nr_fds(_metadata));

@@ -21,8 +21,11 @@
  * of them is in root: no ENOENT comes from the exchanges themselves, and
  * any errno but EAGAIN and EXDEV fails the test.
  *
+ * The kernel must also have seen the race: a test in which no call came
+ * back EAGAIN or EXDEV never had a walk inside a moving b, and fails.
+ *
  * INDIRECT_RENAME_ROUNDS=n makes n calls per test instead of
- * RENAME_ROUNDS.
+ * RENAME_ROUNDS, and at least RENAME_MIN_ROUNDS.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -52,6 +55,11 @@
 #else
 #define RENAME_ROUNDS	20000
 #endif
+/*
+ * Half the debug boot's count: fewer is too short a race to be sure that
+ * some walk is inside b when it moves.
+ */
+#define RENAME_MIN_ROUNDS	1000
 /* The settings file gives the six tests together as much. */
 #define RENAME_TIMEOUT	120
 /* How long the renamer may take to make its first exchange, in ms. */
@@ -417,11 +425,13 @@ static enum outcome judge(struct __test_metadata *_metadata,
 
 TEST_F_TIMEOUT(rename_attack, no_escape, RENAME_TIMEOUT)
 {
-	const unsigned long rounds = count_from_env("INDIRECT_RENAME_ROUNDS",
-						    RENAME_ROUNDS);
+	const unsigned long rounds = count_from_env(_metadata,
+						    "INDIRECT_RENAME_ROUNDS",
+						    RENAME_ROUNDS,
+						    RENAME_MIN_ROUNDS);
 	const struct indirect_params params = { .resolve = variant->resolve };
 	const enum attack_call call = variant->call;
-	unsigned long n[NR_OUTCOMES] = {}, raced = 0, i;
+	unsigned long n[NR_OUTCOMES] = {}, overlapped = 0, exchanges, i;
 	struct attack *at = &self->at;
 	struct indirect_registers regs = {};
 	struct timespec start;
@@ -463,21 +473,33 @@ TEST_F_TIMEOUT(rename_attack, no_escape, RENAME_TIMEOUT)
 
 		ret = sys_indirect(&regs, &params, sizeof(params), 0);
 		err = errno;
-		raced += atomic_load_explicit(&at->rn->exchanges,
-					      memory_order_relaxed) != x;
+		overlapped += atomic_load_explicit(&at->rn->exchanges,
+						   memory_order_relaxed) != x;
 		n[judge(_metadata, at, call, ret, err, &stx, n)]++;
 	}
 
-	/* Written before anything can fail, and flushed: the test _exit()s. */
+	/*
+	 * Written before anything can fail, and flushed: the test _exit()s.
+	 * "raced" in the log line is overlapped: rounds during which the
+	 * renamer made an exchange. raced in the counts is the rounds the
+	 * kernel refused for a rename it saw, EAGAIN or EXDEV.
+	 */
+	exchanges = atomic_load(&at->rn->exchanges);
 	ksft_print_msg(RESULT_FMT,
 		       call_names[call],
 		       variant->resolve == RESOLVE_BENEATH ? "beneath" : "in_root",
 		       rounds, n[OUT_OK], n[OUT_EAGAIN], n[OUT_EXDEV],
-		       n[OUT_ESCAPE], n[OUT_OTHER], raced,
-		       atomic_load(&at->rn->exchanges),
+		       n[OUT_ESCAPE], n[OUT_OTHER], overlapped, exchanges,
 		       seconds_since(&start));
-	fflush(stdout);
+	print_counts(_metadata, variant,
+		     "rounds=%lu raced=%lu overlapped=%lu eagain=%lu exdev=%lu escapes=%lu other=%lu exchanges=%lu",
+		     rounds, n[OUT_EAGAIN] + n[OUT_EXDEV], overlapped,
+		     n[OUT_EAGAIN], n[OUT_EXDEV], n[OUT_ESCAPE], n[OUT_OTHER],
+		     exchanges);
 
+	/* The kernel saw a rename during a walk, and refused it. */
+	EXPECT_LT(0, n[OUT_EAGAIN] + n[OUT_EXDEV])
+		TH_LOG("no call raced the renamer: the window was never hit");
 	EXPECT_EQ(0, n[OUT_ESCAPE]);
 	EXPECT_EQ(0, n[OUT_OTHER]);
 	/* The renamer ran all along, on its own CPU, and so did we. */

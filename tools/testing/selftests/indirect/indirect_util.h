@@ -8,10 +8,12 @@
 #define INDIRECT_UTIL_H
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -749,14 +751,65 @@ static inline bool pin_to_cpu(int cpu)
 
 /*
  * How much a stress test does: @name from the environment (the kernel
- * command line passes it to init and so to the tests), else @dflt.
+ * command line passes it to init and so to the tests), else @dflt. Fails
+ * the test if the value is not a decimal number or is below @min: a test
+ * that makes no rounds, or too few to hit its window, proves nothing.
  */
-static inline unsigned long count_from_env(const char *name,
-					   unsigned long dflt)
+static inline unsigned long count_from_env(struct __test_metadata *_metadata,
+					   const char *name,
+					   unsigned long dflt,
+					   unsigned long min)
 {
 	const char *env = getenv(name);
+	unsigned long n = dflt;
+	char *end = NULL;
 
-	return env ? strtoul(env, NULL, 0) : dflt;
+	if (env) {
+		bool is_count;
+
+		errno = 0;
+		n = strtoul(env, &end, 10);
+		/* strtoul() takes "", " 1" and "-1" (ULONG_MAX) too. */
+		is_count = *env >= '0' && *env <= '9' && !*end && !errno;
+		ASSERT_TRUE(is_count)
+			TH_LOG("%s=\"%s\" is not a count", name, env);
+	}
+	ASSERT_LE(min, n) TH_LOG("%s: %lu is below this test's minimum %lu",
+				 name, n, min);
+	return n;
+}
+
+/*
+ * The line harness/results checks a stress or fault test's counts by,
+ * against minimums it keeps per boot:
+ *
+ *	counts: PROGRAM.CASE: key=N key=N ...
+ *
+ * PROGRAM is this program's name, with its ABI's suffix (_32, _x32), and
+ * CASE the name that the harness's "ok N CASE" line gives this test
+ * (fixture.variant.test, fixture.test without variants). @variant is the
+ * test's own: the variant it names is found by it. Printed and flushed
+ * before anything can fail, since a failed assertion ends the test.
+ */
+static inline __printf(3, 4) void
+print_counts(struct __test_metadata *_metadata, const void *variant,
+	     const char *fmt, ...)
+{
+	const struct __fixture_variant_metadata *v;
+	const char *vname = "";
+	char buf[512];
+	va_list ap;
+
+	for (v = _metadata->fixture->variant; v; v = v->next)
+		if (v->data == variant)
+			vname = v->name;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ksft_print_msg("counts: %s.%s%s%s.%s: %s\n",
+		       program_invocation_short_name, _metadata->fixture->name,
+		       *vname ? "." : "", vname, _metadata->name, buf);
+	fflush(stdout);
 }
 
 /* Seconds since @start (CLOCK_MONOTONIC), for the stress tests' logs. */

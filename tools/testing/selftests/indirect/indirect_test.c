@@ -17,14 +17,18 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <stddef.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <linux/filter.h>
 #include <linux/indirect.h>
+#include <linux/seccomp.h>
 
 #include "indirect_util.h"
 
@@ -33,6 +37,18 @@
 
 /* Seconds a probe may take before it counts as let through. */
 #define PROBE_TIMEOUT 2
+
+/*
+ * The reach probes' filter answers every call that indirect() gets as far
+ * as running with this errno, which no call and no refusal returns. It
+ * lets through only the probes' own indirect(), told apart by its params
+ * pointer (never read: size 0), and their own exit.
+ */
+#define REACHED_ERRNO	4000
+#define REACH_PARAMS	0x1d1ec7UL
+#define REACH_EXIT	42
+/* Seconds a child may take for all its reach probes. */
+#define REACH_TIMEOUT	30
 
 /* The reference call for the tests of the ABI itself. */
 static const struct indirect_registers socket_regs = {
@@ -139,6 +155,131 @@ static void run_probe(struct __test_metadata *_metadata,
 static bool probe_refused(const struct probe *res)
 {
 	return res->done && res->ret == -1 && res->err == EINVAL;
+}
+
+/* Did the reach probe @res get to the inner call (and its filter)? */
+static bool probe_reached(const struct probe *res)
+{
+	return res->done && res->ret == -1 && res->err == REACHED_ERRNO;
+}
+
+/*
+ * In a child: with the reach filter installed, calls indirect() on each of
+ * @regs from @from on, then exits with REACH_EXIT. Nothing but the probes'
+ * own indirect() and exit gets past the filter, so the inner calls never
+ * run, whatever indirect() lets through: a refusal is EINVAL, a call let
+ * through is REACHED_ERRNO, whatever the call would have answered.
+ */
+static void reach_child(const struct indirect_registers *regs, struct probe *res,
+			size_t from, size_t n)
+{
+	struct sock_filter insns[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_exit_group, 0, 2),
+		/* little endian: the low half of an argument comes first */
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, args[0])),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, REACH_EXIT, 5, 6),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_indirect, 0, 5),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, args[1])),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, REACH_PARAMS, 0, 3),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, args[1]) + 4),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | REACHED_ERRNO),
+	};
+	struct sock_fprog prog = {
+		.len = ARRAY_SIZE(insns),
+		.filter = insns,
+	};
+	size_t i;
+
+	signal(SIGALRM, SIG_DFL);
+	alarm(REACH_TIMEOUT);
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+	    syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog))
+		_exit(1);
+	for (i = from; i < n; i++) {
+		long ret = syscall(__NR_indirect, &regs[i], REACH_PARAMS, 0, 0);
+
+		res[i].err = errno;
+		res[i].ret = ret;
+		res[i].done = true;
+	}
+	syscall(__NR_exit_group, REACH_EXIT);
+	for (;;)
+		;
+}
+
+/*
+ * Reach probes for each of @regs (n of them), in as few children as
+ * possible: should a call let through kill or stop one despite the filter,
+ * its probe stays not done and the next child goes on after it.
+ */
+static void run_reach_probes(struct __test_metadata *_metadata,
+			     const struct indirect_registers *regs,
+			     struct probe *res, size_t n)
+{
+	size_t from = 0;
+	int status;
+	pid_t pid;
+
+	memset(res, 0, n * sizeof(*res));
+	while (from < n) {
+		pid = fork();
+		ASSERT_LE(0, pid);
+		if (!pid)
+			reach_child(regs, res, from, n);
+		ASSERT_EQ(pid, waitpid(pid, &status, 0));
+		ASSERT_FALSE(WIFEXITED(status) && WEXITSTATUS(status) == 1)
+			TH_LOG("cannot install the reach filter");
+		while (from < n && res[from].done)
+			from++;
+		/* The probe the child did not come back from */
+		from++;
+	}
+}
+
+/* What CHECK_FIELDS said about one call. */
+struct fields_answer {
+	long ret;
+	int err;
+	struct indirect_params p;
+};
+
+/* The pattern CHECK_FIELDS must overwrite, or leave alone if it refuses. */
+#define FIELDS_UNTOUCHED 0xa5
+
+/* Asks CHECK_FIELDS about @r; nothing runs, so no child is needed. */
+static void check_fields_probe(const struct indirect_registers *r,
+			       struct fields_answer *a)
+{
+	memset(&a->p, FIELDS_UNTOUCHED, sizeof(a->p));
+	a->ret = sys_indirect(r, &a->p, sizeof(a->p) | CHECK_FIELDS, 0);
+	a->err = errno;
+}
+
+/*
+ * Is @a what CHECK_FIELDS says of @call: EEXTSYS_NOOP and exactly the
+ * flags it honours for a listed call, EINVAL and nothing written for an
+ * unlisted one (@call NULL)?
+ */
+static bool check_fields_agrees(const struct listed_call *call,
+				const struct fields_answer *a)
+{
+	struct indirect_params untouched;
+
+	memset(&untouched, FIELDS_UNTOUCHED, sizeof(untouched));
+	if (a->ret != -1)
+		return false;
+	if (!call)
+		return a->err == EINVAL &&
+		       !memcmp(&a->p, &untouched, sizeof(untouched));
+	return a->err == EEXTSYS_NOOP && a->p.file_flags == call->honours &&
+	       a->p.resolve == call->resolve;
 }
 
 static struct probe *map_probes(struct __test_metadata *_metadata, size_t n)
@@ -946,7 +1087,10 @@ TEST(unknown_file_flags)
 
 /*
  * Numbers that must never run, each with arguments that would make the
- * call succeed (or at least not fail with EINVAL) if it did.
+ * call succeed (or at least not fail with EINVAL) if it did, or, for the
+ * calls that answer EINVAL themselves, arguments they refuse: each judged
+ * by CHECK_FIELDS and by a reach probe, neither of which depends on what
+ * the call would answer, and by a plain run.
  */
 TEST(nr_not_listed)
 {
@@ -1003,6 +1147,12 @@ TEST(nr_not_listed)
 		{ "open_tree", { __NR_open_tree, { AT_FDCWD, (uintptr_t)"/" } } },
 		/* ENOENT, not EINVAL, should it run */
 		{ "umount2", { __NR_umount2, { (uintptr_t)"/nonexistent" } } },
+		/* Calls that say EINVAL themselves: a misaligned address */
+		{ "munmap", { __NR_munmap, { 1, 1 } } },
+		{ "mprotect", { __NR_mprotect, { 1, 1, PROT_READ } } },
+		{ "madvise", { __NR_madvise, { 1, 1, MADV_NORMAL } } },
+		{ "rt_sigprocmask", { __NR_rt_sigprocmask,
+				      { 99, (uintptr_t)&mask, 0, 8 } } },
 #ifdef __NR_socketcall
 		/* Other operations of socketcall(), with valid arguments */
 		{ "socketcall(SYS_ACCEPT4)",
@@ -1015,7 +1165,11 @@ TEST(nr_not_listed)
 		{ "socketcall(-1)", { __NR_socketcall, { ~0ULL } } },
 #endif
 	};
-	struct probe *res = map_probes(_metadata, ARRAY_SIZE(calls));
+	const size_t n = ARRAY_SIZE(calls);
+	struct indirect_registers regs[ARRAY_SIZE(calls)];
+	struct probe *res = map_probes(_metadata, n);
+	struct probe *reach = map_probes(_metadata, n);
+	struct fields_answer fields;
 	size_t i, through = 0;
 
 	consumers_init(_metadata, &c);
@@ -1025,19 +1179,25 @@ TEST(nr_not_listed)
 	c.sc_args[2] = 0;
 	c.sc_args[3] = 0;
 
-	for (i = 0; i < ARRAY_SIZE(calls); i++) {
-		struct indirect_registers r = calls[i].r;
-
+	for (i = 0; i < n; i++) {
+		regs[i] = calls[i].r;
 		/* An open descriptor, known to this test */
-		if (r.nr == __NR_accept4 || r.nr == __NR_dup2 ||
-		    r.nr == __NR_dup3)
-			r.args[0] = c.listener;
-		run_probe(_metadata, &r, &res[i]);
-		if (probe_refused(&res[i]))
+		if (regs[i].nr == __NR_accept4 || regs[i].nr == __NR_dup2 ||
+		    regs[i].nr == __NR_dup3)
+			regs[i].args[0] = c.listener;
+	}
+	run_reach_probes(_metadata, regs, reach, n);
+	for (i = 0; i < n; i++) {
+		run_probe(_metadata, &regs[i], &res[i]);
+		check_fields_probe(&regs[i], &fields);
+		if (check_fields_agrees(NULL, &fields) &&
+		    probe_refused(&reach[i]) && probe_refused(&res[i]))
 			continue;
-		TH_LOG("%s let through: %s, ret %ld, errno %d", calls[i].name,
-		       res[i].done ? "returned" : "did not return",
-		       res[i].ret, res[i].err);
+		/* done/ret/errno of each: done 0 is did not return */
+		TH_LOG("%s let through: CHECK_FIELDS %ld/%d; filtered %d/%ld/%d; run %d/%ld/%d",
+		       calls[i].name, fields.ret, fields.err, reach[i].done,
+		       reach[i].ret, reach[i].err, res[i].done, res[i].ret,
+		       res[i].err);
 		through++;
 	}
 	ASSERT_EQ(0, through);
@@ -1086,69 +1246,160 @@ FIXTURE_TEARDOWN(sweep)
 {
 }
 
+/* Where the numbers of the other x86 ABI with 64-bit registers start */
+#if defined(__x86_64__) && defined(__ILP32__)
+#define FOREIGN_NR_BASE	0
+#else
+#define FOREIGN_NR_BASE	__X32_SYSCALL_BIT
+#endif
+
+/* A number and, for socketcall(), the operation, to sweep. */
+struct sweep_item {
+	__u64 nr;
+	__u64 op;
+};
+
 /*
- * Every number from 0 to NR_SWEEP and some out of range: exactly the white
- * list runs. Arguments of -1 for the others, so that a call wrongly let
- * through most likely fails with EBADF or EFAULT rather than EINVAL.
+ * What the sweep tries: every number from ABI_NR_BASE and from
+ * FOREIGN_NR_BASE to NR_SWEEP more (for x32, its own calls from 512 on
+ * too), socketcall() with every operation and some beyond, and each
+ * listed number with high bits that must not be truncated away. Returns
+ * how many it put in @items.
+ */
+static size_t sweep_items(struct sweep_item *items)
+{
+	static const __u64 special[] = { ~0ULL, 0xffffffffULL };
+	size_t i, n = 0;
+
+	for (i = 0; i < NR_SWEEP; i++) {
+#ifdef __NR_socketcall
+		if (ABI_NR_BASE + i == __NR_socketcall) {
+			__u64 op;
+
+			for (op = 0; op <= SYS_SENDMMSG + 1; op++)
+				items[n++] = (struct sweep_item){
+					ABI_NR_BASE + i, op };
+			/* The operation is the low half: 32-bit registers */
+			items[n++] = (struct sweep_item){
+				ABI_NR_BASE + i, 1ULL << 32 | SYS_SOCKET };
+			items[n++] = (struct sweep_item){
+				ABI_NR_BASE + i, 1ULL << 32 | SYS_ACCEPT4 };
+			items[n++] = (struct sweep_item){
+				ABI_NR_BASE + i, 0xffffffffULL };
+			items[n++] = (struct sweep_item){ ABI_NR_BASE + i, ~0ULL };
+			continue;
+		}
+#endif
+		items[n++] = (struct sweep_item){ ABI_NR_BASE + i };
+	}
+	for (i = 0; i < NR_SWEEP; i++)
+		items[n++] = (struct sweep_item){ FOREIGN_NR_BASE + i };
+	for (i = 0; i < ARRAY_SIZE(special); i++)
+		items[n++] = (struct sweep_item){ special[i] };
+	for (i = 0; i < WHITE_LIST_SIZE; i++) {
+		items[n++] = (struct sweep_item){ 1ULL << 32 | white_list[i].nr,
+						  white_list[i].op };
+		items[n++] = (struct sweep_item){ 1ULL << 63 | white_list[i].nr,
+						  white_list[i].op };
+	}
+	return n;
+}
+
+#define SWEEP_MAX (2 * NR_SWEEP + SYS_SENDMMSG + 6 + 2 + 2 * WHITE_LIST_SIZE)
+
+/*
+ * Exactly the test's own white list is listed, in every number and
+ * socketcall() operation of this ABI and some out of it, judged twice,
+ * neither time by what the call itself would answer: CHECK_FIELDS
+ * (EEXTSYS_NOOP and the flags the call honours for a listed call, EINVAL
+ * for any other), and a reach probe under a filter that answers every
+ * call indirect() gets as far as running with REACHED_ERRNO. Each listed
+ * call also runs, unfiltered, with arguments that make it succeed.
  */
 TEST_F_TIMEOUT(sweep, numbers, 300)
 {
-	static const __u64 special[] = {
-		~0ULL, 0xffffffffULL, 1ULL << 32 | __NR_socket,
-		1ULL << 63 | __NR_socket, ABI_FOREIGN_SOCKET,
-	};
-	const size_t n = NR_SWEEP + ARRAY_SIZE(special);
-	struct probe *res = map_probes(_metadata, n);
-	char *list = calloc(n, 24);
-	size_t i, len = 0, wrong = 0;
+	struct sweep_item *items = calloc(SWEEP_MAX, sizeof(*items));
+	struct indirect_registers *regs = calloc(SWEEP_MAX, sizeof(*regs));
+	struct fields_answer *fields = calloc(SWEEP_MAX, sizeof(*fields));
+	struct probe *reach = map_probes(_metadata, SWEEP_MAX);
+	struct probe *run = map_probes(_metadata, WHITE_LIST_SIZE);
+	char *list = calloc(SWEEP_MAX, 48);
+	size_t i, n, len = 0, wrong = 0, nlisted = 0;
 	struct consumers c;
+	struct timespec start;
 
-	ASSERT_TRUE(!!list);
-	consumers_init(_metadata, &c);
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	ASSERT_TRUE(items && regs && fields && list);
+	n = sweep_items(items);
+	ASSERT_GE(SWEEP_MAX, n);
 	for (i = 0; i < n; i++) {
-		struct indirect_registers r;
-
-		if (i < NR_SWEEP) {
-			/* socketcall(): the operation of a listed call */
-			const struct listed_call *call =
-				listed(ABI_NR_BASE + i, SYS_SOCKET);
-
-			if (call) {
-				consumer_regs(&c, call, &r);
-			} else {
-				memset(r.args, 0xff, sizeof(r.args));
-				r.nr = ABI_NR_BASE + i;
-			}
-		} else {
-			/* socket() should the high bits be lost */
-			r = socket_regs;
-			r.nr = special[i - NR_SWEEP];
-		}
-		run_probe(_metadata, &r, &res[i]);
+		/* -1: a call let through would not even succeed */
+		memset(regs[i].args, 0xff, sizeof(regs[i].args));
+		regs[i].nr = items[i].nr;
+#ifdef __NR_socketcall
+		if (items[i].nr == __NR_socketcall)
+			regs[i].args[0] = items[i].op;
+#endif
+		check_fields_probe(&regs[i], &fields[i]);
 	}
+	run_reach_probes(_metadata, regs, reach, n);
 
 	for (i = 0; i < n; i++) {
-		__u64 nr = i < NR_SWEEP ? ABI_NR_BASE + i : special[i - NR_SWEEP];
-		const struct listed_call *call = listed(nr, SYS_SOCKET);
-		bool ran = !probe_refused(&res[i]);
-		bool ok;
+		const struct listed_call *call = listed(items[i].nr,
+							items[i].op);
+		bool fields_ok = check_fields_agrees(call, &fields[i]);
+		bool reach_ok = call ? probe_reached(&reach[i]) :
+				       probe_refused(&reach[i]);
 
-		if (ran)
-			len += sprintf(list + len, " %#llx", nr);
-		if (call && consumer_gets_eagain(call))
-			ok = res[i].done && res[i].ret == -1 &&
-			     res[i].err == EAGAIN;
-		else
-			ok = res[i].done && res[i].ret >= 0;
-		if (!!call == ran && (!call || ok))
+		nlisted += !!call;
+		if (probe_reached(&reach[i]))
+			len += sprintf(list + len, " %#llx", items[i].nr);
+#ifdef __NR_socketcall
+		if (probe_reached(&reach[i]) && items[i].nr == __NR_socketcall)
+			len += sprintf(list + len, "(%#llx)", items[i].op);
+#endif
+		if (fields_ok && reach_ok)
 			continue;
-		TH_LOG("nr %llu (%#llx)%s: %s, ret %ld, errno %d", nr, nr,
-		       call ? " (white-listed)" : "",
-		       res[i].done ? "returned" : "did not return",
-		       res[i].ret, res[i].err);
+		/* ret/errno file_flags/resolve; done/ret/errno */
+		TH_LOG("nr %#llx op %#llx%s: CHECK_FIELDS %ld/%d %#llx/%#llx; filtered %d/%ld/%d",
+		       items[i].nr, items[i].op,
+		       call ? " (white-listed)" : "", fields[i].ret,
+		       fields[i].err, fields[i].p.file_flags,
+		       fields[i].p.resolve, reach[i].done, reach[i].ret,
+		       reach[i].err);
 		wrong++;
 	}
-	TH_LOG("let through:%s", list);
+	TH_LOG("%zu numbers and operations, %zu listed; let through:%s",
+	       n, nlisted, list);
+	/* The sweep went past every listed call, so each was judged. */
+	for (i = 0; i < WHITE_LIST_SIZE; i++) {
+		EXPECT_GT(NR_SWEEP, white_list[i].nr - ABI_NR_BASE);
+		EXPECT_GE(SYS_SENDMMSG, white_list[i].op);
+	}
+	EXPECT_LE(WHITE_LIST_SIZE, nlisted);
+
+	/* Each listed call runs, and does what it was asked. */
+	consumers_init(_metadata, &c);
+	for (i = 0; i < WHITE_LIST_SIZE; i++) {
+		const struct listed_call *call = &white_list[i];
+		struct indirect_registers r;
+		bool ok;
+
+		consumer_regs(&c, call, &r);
+		run_probe(_metadata, &r, &run[i]);
+		if (consumer_gets_eagain(call))
+			ok = run[i].done && run[i].ret == -1 &&
+			     run[i].err == EAGAIN;
+		else
+			ok = run[i].done && run[i].ret >= 0;
+		if (ok)
+			continue;
+		TH_LOG("%s (nr %llu): %s, ret %ld, errno %d", call->name,
+		       call->nr, run[i].done ? "returned" : "did not return",
+		       run[i].ret, run[i].err);
+		wrong++;
+	}
+	TH_LOG("sweep took %.1f s", seconds_since(&start));
 	ASSERT_EQ(0, wrong);
 }
 

@@ -18,6 +18,12 @@
  * the base). -q runs fewer batches. harness/bench makes the tables and
  * checks the targets.
  *
+ * Before it measures a case, it checks once that the case does what it is
+ * measured for: that each descriptor it creates has FD_CLOEXEC and
+ * O_NONBLOCK as requested, and that a RESOLVE_IN_ROOT lookup stays in the
+ * root. A check that fails prints "bench: NAME failed: WHY" (and the exit
+ * status is 1): harness/bench-report fails that row.
+ *
  *	indirect_bench -p NAME ITERATIONS
  *
  * runs case NAME (of the unfiltered ones) ITERATIONS times between two
@@ -85,6 +91,7 @@ static char files[MAX_DEPTH + 1][4 * MAX_DEPTH + 8];
 static char newdirs[MAX_DEPTH + 1][4 * MAX_DEPTH + 8];
 
 struct bench_case;
+struct fd_call;
 typedef void (*bench_fn)(const struct bench_case *c);
 
 struct bench_case {
@@ -102,6 +109,8 @@ struct bench_case {
 	const struct bench_case *base;
 	/* The median of single calls: a call too long to batch */
 	bool one_by_one;
+	/* A case that creates descriptors: its call (checked, not timed) */
+	const struct fd_call *fd;
 };
 
 static inline unsigned long long rdtsc(void)
@@ -517,19 +526,36 @@ static struct bench_case *add(bench_fn fn, bool needs_indirect,
 }
 
 /*
- * The file flags each call honours are the kernel's answer to CHECK_FIELDS,
- * which comes from its white list: not repeated here.
+ * The file flags each call honours (the white list's, which CHECK_FIELDS
+ * must answer too): all three variants request them, and the descriptors
+ * they create must carry them. @fds: how many the call creates; @setup:
+ * how many the case creates before it (accept()'s client), which have no
+ * flags and take the lowest numbers.
  */
-#define FD_CALL(call)	{ #call, bench_##call, __NR_##call }
-static const struct {
+struct fd_call {
 	const char *name;
 	bench_fn fn;
 	long nr;
-} fd_calls[] = {
-	FD_CALL(socket), FD_CALL(socketpair), FD_CALL(accept),
-	FD_CALL(eventfd), FD_CALL(signalfd), FD_CALL(timerfd_create),
-	FD_CALL(epoll_create), FD_CALL(pipe), FD_CALL(inotify_init),
-	FD_CALL(dup), FD_CALL(open), FD_CALL(openat), FD_CALL(creat),
+	__u64 file_flags;
+	int fds, setup;
+};
+
+#define FD_CALL(call, flags, fds, setup) \
+	{ #call, bench_##call, __NR_##call, flags, fds, setup }
+static const struct fd_call fd_calls[] = {
+	FD_CALL(socket, FD_BOTH, 1, 0),
+	FD_CALL(socketpair, FD_BOTH, 2, 0),
+	FD_CALL(accept, FD_BOTH, 1, 1),
+	FD_CALL(eventfd, FD_BOTH, 1, 0),
+	FD_CALL(signalfd, FD_BOTH, 1, 0),
+	FD_CALL(timerfd_create, FD_BOTH, 1, 0),
+	FD_CALL(epoll_create, INDIRECT_FD_CLOEXEC, 1, 0),
+	FD_CALL(pipe, FD_BOTH, 2, 0),
+	FD_CALL(inotify_init, FD_BOTH, 1, 0),
+	FD_CALL(dup, INDIRECT_FD_CLOEXEC, 1, 0),
+	FD_CALL(open, FD_BOTH, 1, 0),
+	FD_CALL(openat, FD_BOTH, 1, 0),
+	FD_CALL(creat, FD_BOTH, 1, 0),
 };
 
 /* The file flags call @nr honours; 0 without indirect(). */
@@ -558,7 +584,7 @@ static void add_plain_and_fd_cases(const char *prefix)
 	add(bench_close_ebadf, false, "%splain.close", prefix);
 	add(bench_indirect_refused, true, "%sfd.getpid.indirect", prefix);
 	for (i = 0; i < ARRAY_SIZE(fd_calls); i++) {
-		__u64 file_flags = honoured_file_flags(fd_calls[i].nr);
+		__u64 file_flags = fd_calls[i].file_flags;
 		struct bench_case *flags = NULL;
 
 		for (v = FD_FLAGS; v <= FD_RACY; v++) {
@@ -567,6 +593,7 @@ static void add_plain_and_fd_cases(const char *prefix)
 				prefix, fd_calls[i].name, fd_variants[v]);
 			c->variant = v;
 			c->file_flags = file_flags;
+			c->fd = &fd_calls[i];
 			if (v == FD_FLAGS)
 				flags = c;
 		}
@@ -575,6 +602,7 @@ static void add_plain_and_fd_cases(const char *prefix)
 			fd_calls[i].name);
 		c->variant = FD_INDIRECT;
 		c->file_flags = file_flags;
+		c->fd = &fd_calls[i];
 		c->base = flags;
 	}
 }
@@ -773,6 +801,178 @@ static void profile(const char *name, unsigned long iterations)
 	exit(1);
 }
 
+/*
+ * The checks that each case does what it is measured for, made once before
+ * its batches, outside the timed loops: a variant that skipped its work
+ * (indirect() ignoring the file flags or the resolve restriction) would
+ * otherwise only be a smaller count.
+ */
+static bool checks_failed;
+
+static void check_failed(const struct bench_case *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("bench: %s failed: ", c->name);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	fflush(stdout);
+	checks_failed = true;
+}
+
+/* Enough for the bench's own descriptors and what one case creates */
+#define CHECK_FDS	64
+
+static bool fd_open(int fd)
+{
+	return syscall(__NR_fcntl, fd, F_GETFD) >= 0;
+}
+
+/*
+ * Runs the case once in a child in which close() fails (a seccomp filter
+ * answers EPERM), so that the descriptors it created stay open: each must
+ * have FD_CLOEXEC and O_NONBLOCK exactly as its call's file flags say, on
+ * every variant. The timed code is the case's own, unchanged. Returns
+ * false if a descriptor is wrong.
+ */
+static bool check_fd_flags(const struct bench_case *c)
+{
+	struct sock_filter f[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_close, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { .len = ARRAY_SIZE(f), .filter = f };
+	const struct fd_call *call = c->fd;
+	bool cloexec = call->file_flags & INDIRECT_FD_CLOEXEC;
+	bool nonblock = call->file_flags & INDIRECT_FD_NONBLOCK;
+	bool before[CHECK_FDS];
+	int fd, n = 0, status;
+	long pid;
+
+	fflush(stdout);
+	pid = fork();
+	must(pid, "fork");
+	if (pid) {
+		/* 2: a check failed and said so; anything else, the case */
+		must(waitpid(pid, &status, 0), "waitpid");
+		if (!WIFEXITED(status) || (WEXITSTATUS(status) & ~2))
+			exit(1);
+		return !WEXITSTATUS(status);
+	}
+	checks_failed = false;
+	for (fd = 0; fd < CHECK_FDS; fd++)
+		before[fd] = fd_open(fd);
+	must(prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "PR_SET_NO_NEW_PRIVS");
+	must(syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog),
+	     "seccomp");
+	c->fn(c);
+	for (fd = 0; fd < CHECK_FDS; fd++) {
+		long fd_flags, fl_flags;
+
+		if (before[fd] || !fd_open(fd) || n++ < call->setup)
+			continue;
+		fd_flags = syscall(__NR_fcntl, fd, F_GETFD);
+		fl_flags = syscall(__NR_fcntl, fd, F_GETFL);
+		if (!!(fd_flags & FD_CLOEXEC) != cloexec ||
+		    !!(fl_flags & O_NONBLOCK) != nonblock)
+			check_failed(c, "fd %d: FD_CLOEXEC %d, O_NONBLOCK %d; want %d, %d",
+				     fd, !!(fd_flags & FD_CLOEXEC),
+				     !!(fl_flags & O_NONBLOCK), cloexec,
+				     nonblock);
+	}
+	if (n != call->setup + call->fds)
+		check_failed(c, "it created %d descriptors, not %d", n,
+			     call->setup + call->fds);
+	_exit(checks_failed ? 2 : 0);
+}
+
+/* The flags are the bench's; the kernel must say it honours the same. */
+static void check_fd(const struct bench_case *c)
+{
+	__u64 honoured;
+
+	if (c->needs_indirect) {
+		honoured = honoured_file_flags(c->fd->nr);
+		if (honoured != c->fd->file_flags)
+			check_failed(c, "CHECK_FIELDS: file flags %#llx, not %#llx",
+				     (unsigned long long)honoured,
+				     (unsigned long long)c->fd->file_flags);
+	}
+	if (!check_fd_flags(c))
+		checks_failed = true;
+}
+
+/*
+ * A path case with RESOLVE_IN_ROOT, through indirect() or openat2(): ".."
+ * from the root is the root itself, where without the restriction it is
+ * /tmp. The case's own call, on "..".
+ */
+#define IN_ROOT_NAME	"indirect-bench-in-root"
+
+static void check_in_root(const struct bench_case *c)
+{
+	struct stat root, st;
+	struct statx stx;
+	long fd;
+
+	must(fstat(root_fd, &root), "fstat");
+	if (c->fn == bench_statx) {
+		must(path_call(c, __NR_statx, root_fd, "..", AT_SYMLINK_NOFOLLOW,
+			       STATX_INO, (long)&stx), "statx");
+		st.st_ino = stx.stx_ino;
+	} else if (c->fn == bench_openat_depth) {
+		struct open_how how = {
+			.flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC,
+			.resolve = c->resolve,
+		};
+
+		if (c->variant == PATH_OPENAT2)
+			fd = syscall(__NR_openat2, root_fd, "..", &how,
+				     sizeof(how));
+		else
+			fd = path_call(c, __NR_openat, root_fd, "..",
+				       how.flags, 0, 0);
+		must(fd, "openat");
+		must(fstat(fd, &st), "fstat");
+		close(fd);
+	} else {
+		/* mkdirat(), then unlinkat(): both in the root */
+		must(path_call(c, __NR_mkdirat, root_fd, "../" IN_ROOT_NAME,
+			       0755, 0, 0), "mkdirat");
+		if (fstatat(root_fd, IN_ROOT_NAME, &st, 0)) {
+			check_failed(c, "mkdirat(\"../%s\") escaped the root",
+				     IN_ROOT_NAME);
+			rmdir("/tmp/" IN_ROOT_NAME);
+			return;
+		}
+		if (path_call(c, __NR_unlinkat, root_fd, "../" IN_ROOT_NAME,
+			      AT_REMOVEDIR, 0, 0) ||
+		    !fstatat(root_fd, IN_ROOT_NAME, &st, 0)) {
+			check_failed(c, "unlinkat(\"../%s\") escaped the root",
+				     IN_ROOT_NAME);
+			unlinkat(root_fd, IN_ROOT_NAME, AT_REMOVEDIR);
+		}
+		return;
+	}
+	if (st.st_ino != root.st_ino)
+		check_failed(c, "\"..\" in the root: inode %llu, not %llu",
+			     (unsigned long long)st.st_ino,
+			     (unsigned long long)root.st_ino);
+}
+
+static void check_case(const struct bench_case *c)
+{
+	if (c->fd)
+		check_fd(c);
+	else if (c->resolve & RESOLVE_IN_ROOT)
+		check_in_root(c);
+}
+
 static bool wanted(const char *name, int argc, char **argv)
 {
 	int i;
@@ -806,6 +1006,7 @@ static void run_cases(int argc, char **argv, const char *prefix)
 			       c->name);
 			continue;
 		}
+		check_case(c);
 		printf("bench: %s %.1f\n", c->name,
 		       c->base ? measure_over_base(c) :
 		       c->one_by_one ? measure_one_by_one(c) : measure(c));
@@ -854,11 +1055,13 @@ static void run_filtered(int argc, char **argv, unsigned int rules)
 	if (pid == 0) {
 		install_filter(rules);
 		run_cases(argc, argv, prefix);
-		exit(0);
+		exit(checks_failed ? 2 : 0);
 	}
 	must(waitpid(pid, &status, 0), "waitpid");
-	if (!WIFEXITED(status) || WEXITSTATUS(status))
+	if (!WIFEXITED(status) || (WEXITSTATUS(status) & ~2))
 		exit(1);
+	if (WEXITSTATUS(status))
+		checks_failed = true;
 }
 
 static void setup(void)
@@ -927,5 +1130,5 @@ int main(int argc, char **argv)
 	run_filtered(argc, argv, 1);
 	run_filtered(argc, argv, 32);
 	printf("bench: done\n");
-	return 0;
+	return checks_failed;
 }

@@ -18,10 +18,13 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <linux/audit.h>
+#include <linux/fs.h>
 #include <linux/indirect.h>
 #include <linux/netlink.h>
 
@@ -314,6 +317,31 @@ struct outcome {
 
 static struct outcome *outcome;
 
+/* Who the children are: the STIG rules ask for a login uid of 1000. */
+static struct caller {
+	bool login;	/* login uid 1000 */
+	bool user;	/* and uid 1000: refused where root is not */
+} caller;
+
+static int become_caller(void)
+{
+	int fd, ok;
+
+	if (!caller.login)
+		return 0;
+	fd = open("/proc/self/loginuid", O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	ok = write(fd, "1000", 4) == 4;
+	close(fd);
+	if (!ok)
+		return -1;
+	if (caller.user && (setresgid(1000, 1000, 1000) ||
+			    setresuid(1000, 1000, 1000)))
+		return -1;
+	return 0;
+}
+
 /*
  * Runs the call in @r in a child of its own: through indirect() with @p
  * (@size bytes) if @through, else directly. Returns the child's pid.
@@ -329,6 +357,8 @@ static pid_t call_in_child(struct __test_metadata *_metadata,
 	outcome->ret = LONG_MIN;
 	pid = fork();
 	if (!pid) {
+		if (become_caller())
+			_exit(1);
 		if (through)
 			outcome->ret = sys_indirect(r, p, size, 0);
 		else
@@ -774,6 +804,210 @@ TEST_F(audit, rule_on_indirect)
 		ASSERT_EQ(audit_nr(__NR_indirect), e->entry);
 		ASSERT_EQ(0, e->exit);
 	}
+}
+
+/* The ops on a path that the STIG rules watch with -p wa. */
+static void watched_regs(const char *name, const char *path,
+			 struct indirect_registers *r)
+{
+	const struct listed_call *call = call_named(name);
+
+	memset(r, 0, sizeof(*r));
+	r->nr = call ? call->nr : 0;
+	r->args[0] = uptr(path);
+	if (!strcmp(name, "chmod")) {
+		r->args[1] = 0644;
+	} else if (!strcmp(name, "open")) {
+		r->args[1] = O_WRONLY;
+	} else if (!strcmp(name, "setxattr")) {
+		r->args[1] = uptr("user.stig");
+		r->args[2] = uptr("v");
+		r->args[3] = 1;
+	} else if (!strcmp(name, "mkdir")) {
+		r->args[1] = 0700;
+	}
+	/* truncate(): to 0; rmdir(): no more */
+}
+
+/* Runs @pr's call with its registers, directly or through indirect(). */
+static void stig_call(struct __test_metadata *_metadata,
+		      struct audit_data *d, struct pair *pr, bool through)
+{
+	pid_t pid = call_in_child(_metadata, &d->a, &pr->r, through,
+				  NULL, 0);
+
+	if (through) {
+		pr->through = pid;
+		pr->through_exit = exit_of(outcome);
+	} else {
+		pr->direct = pid;
+		pr->direct_exit = exit_of(outcome);
+	}
+}
+
+/* Were both calls of @pr logged with @key? */
+static bool stig_logged(struct __test_metadata *_metadata,
+			struct audit_data *d, const struct pair *pr,
+			const char *key)
+{
+	ausearch(_metadata, &d->a, "-k %s", key);
+	return logged_alike(_metadata, pr, key);
+}
+
+/*
+ * Registers for a STIG rule's @call: as consumer_regs() makes them, for
+ * a refused one (@eperm) the write of the immutable "file".
+ */
+static void stig_regs(struct audit_data *d, const struct listed_call *call,
+		      bool eperm, struct indirect_registers *r)
+{
+	consumer_regs(&d->c, call, r);
+	if (!eperm)
+		return;
+	r->args[0] = consumer_path(&d->c, 0, "file");
+	r->args[1] = call->nr == __NR_creat ? 0600 : O_WRONLY;
+	if (call->nr == __NR_openat) {
+		r->args[0] = AT_FDCWD;
+		r->args[1] = uptr(d->c.path[0]);
+		r->args[2] = O_WRONLY;
+	}
+}
+
+/* The files and directories the STIG rules watch, made in a tmpfs. */
+static const char * const stig_files[] = {
+	"/etc/localtime", "/etc/group", "/etc/passwd", "/etc/gshadow",
+	"/etc/shadow", "/etc/security/opasswd", "/etc/issue",
+	"/etc/issue.net", "/etc/hosts", "/etc/hostname", "/etc/sudoers",
+};
+
+static const char * const stig_dirs[] = {
+	"/etc/security", "/etc/NetworkManager", "/etc/selinux",
+	"/etc/sudoers.d",
+};
+
+/*
+ * Debian's STIG sample rules, loaded as a whole: every rule that names a
+ * listed call or watches a path logs a call through indirect() that it
+ * logs when made directly. The watched files are those of a tmpfs over
+ * /etc in a mount namespace of the test's own: nothing outside it is
+ * changed.
+ */
+TEST_F(audit, stig_rules)
+{
+	static const char * const file_ops[] = {
+		"chmod", "truncate", "setxattr", "open",
+	};
+	struct audit_data *d = &self->d;
+	char line[1024], key[64];
+	size_t i, j, named = 0;
+	int logged = 0, fd;
+	FILE *f;
+
+	ASSERT_EQ(0, unshare(CLONE_NEWNS));
+	ASSERT_EQ(0, mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL));
+	mkdir("/etc", 0755);	/* the test VM's root has none */
+	ASSERT_EQ(0, mount("stig", "/etc", "tmpfs", 0, "mode=0755"));
+	for (i = 0; i < ARRAY_SIZE(stig_dirs); i++)
+		ASSERT_EQ(0, mkdir(stig_dirs[i], 0755));
+	for (i = 0; i < ARRAY_SIZE(stig_files); i++) {
+		fd = open(stig_files[i], O_CREAT | O_WRONLY | O_CLOEXEC, 0644);
+		ASSERT_LE(0, fd);
+		ASSERT_EQ(0, close(fd));
+	}
+	AUDITCTL(&d->a, "-R %s >/dev/null", STIG_RULES);
+
+	/* The syscall rules, with a login uid of 1000. */
+	f = fopen(STIG_RULES, "r");
+	ASSERT_TRUE(!!f);
+	while (fgets(line, sizeof(line), f)) {
+		char *calls = strstr(line, " -S "), *k = strstr(line, "key=");
+		bool refused = strstr(line, "exit=-EACCES");
+		bool eperm = strstr(line, "exit=-EPERM");
+		char *name, *save;
+
+		if (strncmp(line, "-a always,exit -F arch=" RULE_ARCH " ", 27) ||
+		    !calls || !k)
+			continue;
+		ASSERT_EQ(1, sscanf(k, "key=%63s", key));
+		calls += 4;
+		calls[strcspn(calls, " ")] = '\0';
+		for (name = strtok_r(calls, ",", &save); name;
+		     name = strtok_r(NULL, ",", &save)) {
+			struct pair pr = { .call = call_named(name) };
+			int flags = FS_IMMUTABLE_FL;
+
+			if (!pr.call)
+				continue;
+			named++;
+			if (eperm) {
+				consumer_path(&d->c, 0, "file");
+				fd = open(d->c.path[0], O_RDONLY | O_CLOEXEC);
+				ASSERT_LE(0, fd);
+				ASSERT_EQ(0, ioctl(fd, FS_IOC_SETFLAGS, &flags))
+					TH_LOG("chattr +i in /tmp");
+			}
+			caller.login = true;
+			/* EACCES: uid 1000 may not search the calls' dir. */
+			caller.user = refused;
+			stig_regs(d, pr.call, eperm, &pr.r);
+			stig_call(_metadata, d, &pr, false);
+			/* The same registers, made again: what ran is undone. */
+			stig_regs(d, pr.call, eperm, &pr.r);
+			stig_call(_metadata, d, &pr, true);
+			caller.login = caller.user = false;
+			if (eperm) {
+				flags = 0;
+				ASSERT_EQ(0, ioctl(fd, FS_IOC_SETFLAGS, &flags));
+				ASSERT_EQ(0, close(fd));
+			}
+			if (stig_logged(_metadata, d, &pr, key))
+				logged++;
+			else
+				TH_LOG("%s (%s): not logged", name, key);
+		}
+	}
+	fclose(f);
+
+	/* The watches, as root, whose rules have no login uid test. */
+	for (i = 0; i < ARRAY_SIZE(stig_files); i++) {
+		const char *file = stig_files[i];
+		const char *key = strstr(file, "localtime") ? "time-change" :
+				  strstr(file, "sudoers") ? "actions" :
+				  strstr(file, "/etc/issue") ||
+				  strstr(file, "/etc/host") ? "system-locale" :
+				  "identity";
+
+		for (j = 0; j < ARRAY_SIZE(file_ops); j++) {
+			struct pair pr = { .call = call_named(file_ops[j]) };
+
+			watched_regs(file_ops[j], file, &pr.r);
+			stig_call(_metadata, d, &pr, false);
+			stig_call(_metadata, d, &pr, true);
+			named++;
+			logged += stig_logged(_metadata, d, &pr, key);
+		}
+	}
+	/* A directory made and removed in each watched directory */
+	for (i = 1; i < ARRAY_SIZE(stig_dirs); i++) {
+		const char *key = i == 1 ? "system-locale" :
+				  i == 2 ? "MAC-policy" : "actions";
+		struct pair made = { .call = call_named("mkdir") };
+		struct pair removed = { .call = call_named("rmdir") };
+		char path[64];
+
+		snprintf(path, sizeof(path), "%s/new", stig_dirs[i]);
+		watched_regs("mkdir", path, &made.r);
+		watched_regs("rmdir", path, &removed.r);
+		stig_call(_metadata, d, &made, false);
+		stig_call(_metadata, d, &removed, false);
+		stig_call(_metadata, d, &made, true);
+		stig_call(_metadata, d, &removed, true);
+		named += 2;
+		logged += stig_logged(_metadata, d, &made, key);
+		logged += stig_logged(_metadata, d, &removed, key);
+	}
+	print_counts(_metadata, NULL, "named=%zu logged=%d", named, logged);
+	ASSERT_EQ(RULES_MATCH_ABI ? (int)named : 0, logged);
 }
 
 TEST_HARNESS_MAIN

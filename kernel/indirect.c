@@ -343,40 +343,50 @@ static __always_inline long indirect_run(struct pt_regs *inner,
 			 SYSCALL_WORK_SYSCALL_AUDIT)
 
 /*
- * Seccomp filters the inner call as a direct one, a seccomp tracer stops
- * with it, tracepoints see it and audit records it as a direct one: as the
- * syscall entry does, for the @work it read once for indirect(). They all
- * see the call in the registers it would have as a direct call from where
- * indirect() was called, the caller's with the number and arguments of
- * @inner, and it runs on them. Out of line: only watched tasks pay for the
+ * Tracers of sys_enter/sys_exit see the inner call like a direct one from
+ * where indirect() was called: all of the caller's registers, with the
+ * number and arguments of @inner. Out of line: only tracing pays for the
  * copy.
  */
-static noinline long indirect_run_watched(struct pt_regs *inner,
-					  const struct indirect_kparams *params,
-					  unsigned int nr, enum indirect_abi abi,
-					  unsigned long work)
+static noinline long indirect_run_traced(struct pt_regs *inner,
+					 const struct indirect_kparams *params,
+					 unsigned int nr, enum indirect_abi abi)
 {
-	struct pt_regs direct __uninitialized;	/* copied in full */
+	struct pt_regs traced __uninitialized;	/* copied in full */
 	unsigned int i;
 	long ret;
 
-	direct = *current_pt_regs();
-	arch_indirect_nr(&direct, nr, abi);
+	traced = *current_pt_regs();
+	arch_indirect_nr(&traced, nr, abi);
 	for (i = 0; i < 6; i++)
-		*arch_indirect_arg(&direct, i, abi) =
+		*arch_indirect_arg(&traced, i, abi) =
 			*arch_indirect_arg(inner, i, abi);
 
-	/* A denied or skipped call returns what seccomp or the tracer set. */
-	if (secure_computing_indirect(&direct))
-		return syscall_get_return_value(current, current_pt_regs());
-	if (work & SYSCALL_WORK_SYSCALL_TRACEPOINT)
-		trace_sys_enter(&direct, syscall_get_nr(current, &direct));
-	if (work & SYSCALL_WORK_SYSCALL_AUDIT)
-		audit_indirect_syscall(&direct);
-	ret = indirect_run(&direct, params, nr, abi);
-	if (work & SYSCALL_WORK_SYSCALL_TRACEPOINT)
-		trace_sys_exit(&direct, ret);
+	trace_sys_enter(&traced, syscall_get_nr(current, &traced));
+	ret = indirect_run(inner, params, nr, abi);
+	trace_sys_exit(&traced, ret);
 	return ret;
+}
+
+/*
+ * Seccomp filters the inner call as a direct one (and a seccomp tracer
+ * stops with it), audit audits it as a direct one, and tracepoints see
+ * it: as the syscall entry does for the @work it read once for indirect().
+ */
+static __always_inline long
+indirect_run_watched(struct pt_regs *inner,
+		     const struct indirect_kparams *params,
+		     unsigned int nr, enum indirect_abi abi,
+		     unsigned long work)
+{
+	/* A denied or skipped call returns what seccomp or the tracer set. */
+	if (secure_computing_indirect(inner))
+		return syscall_get_return_value(current, current_pt_regs());
+	if (work & SYSCALL_WORK_SYSCALL_AUDIT)
+		audit_indirect_syscall(inner);
+	if (work & SYSCALL_WORK_SYSCALL_TRACEPOINT)
+		return indirect_run_traced(inner, params, nr, abi);
+	return indirect_run(inner, params, nr, abi);
 }
 
 /* Inlined in both entry points: a call and a frame less on every call. */
@@ -388,7 +398,7 @@ do_indirect(const struct indirect_registers __user *uregs,
 	/*
 	 * Written before they are read: not zeroed first, which
 	 * CONFIG_INIT_STACK_ALL_ZERO would do on every call. Of @inner, the
-	 * call reads only its number and arguments.
+	 * call, seccomp and audit read only its number and arguments.
 	 */
 	struct indirect_kparams params __uninitialized;
 	struct pt_regs inner __uninitialized;

@@ -288,8 +288,8 @@ static __printf(3, 4) void ausearch(struct __test_metadata *_metadata,
 			e->args[2] = ufield(text, " a2=");
 			e->args[3] = ufield(text, " a3=");
 			k = strstr(text, " key=\"");
-			if (k)
-				sscanf(k, " key=\"%31[^\"]", e->key);
+			if (k && sscanf(k, " key=\"%31[^\"]", e->key) != 1)
+				e->key[0] = '\0';
 		} else if (!strncmp(line, "type=UNKNOWN[1340] ", 19)) {
 			e->entry = field(text, " syscall=", 10);
 			e->entry_a0 = ufield(text, " a0=");
@@ -424,7 +424,7 @@ struct audit_data {
 };
 
 static void audit_data_init(struct __test_metadata *_metadata,
-			struct audit_data *self)
+			    struct audit_data *self)
 {
 	int size = 8 << 20;
 
@@ -616,8 +616,9 @@ TEST_F(watch, every_call)
 /* A -S rule for each listed call: each call logged alike. */
 TEST_F(audit, syscall_rules)
 {
-	const char *named[] = { "socket", "mkdirat", "openat", "unlinkat",
-				"chmod", "setxattr" };
+	static const char * const named[] = {
+		"socket", "mkdirat", "openat", "unlinkat", "chmod", "setxattr",
+	};
 	struct audit_data *d = &self->d;
 	char rules[64];
 	size_t i, j;
@@ -900,7 +901,7 @@ TEST_F(audit, stig_rules)
 	struct audit_data *d = &self->d;
 	char line[1024], key[64];
 	size_t i, j, named = 0;
-	int logged = 0, fd;
+	int logged = 0, matched, fd;
 	FILE *f;
 
 	ASSERT_EQ(0, unshare(CLONE_NEWNS));
@@ -928,7 +929,8 @@ TEST_F(audit, stig_rules)
 		if (strncmp(line, "-a always,exit -F arch=" RULE_ARCH " ", 27) ||
 		    !calls || !k)
 			continue;
-		ASSERT_EQ(1, sscanf(k, "key=%63s", key));
+		matched = sscanf(k, "key=%63s", key);
+		ASSERT_EQ(1, matched);
 		calls += 4;
 		calls[strcspn(calls, " ")] = '\0';
 		for (name = strtok_r(calls, ",", &save); name;
@@ -954,7 +956,8 @@ TEST_F(audit, stig_rules)
 			/* The same registers, made again: what ran is undone. */
 			stig_regs(d, pr.call, eperm, &pr.r);
 			stig_call(_metadata, d, &pr, true);
-			caller.login = caller.user = false;
+			caller.login = false;
+			caller.user = false;
 			if (eperm) {
 				flags = 0;
 				ASSERT_EQ(0, ioctl(fd, FS_IOC_SETFLAGS, &flags));

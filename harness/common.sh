@@ -43,5 +43,5 @@ indirect:indirect_fault_32 indirect:indirect_fault_x32\""
 # kernel only, so that the boot takes less than a third of its timeout
 # (README: measured times).
 debug_boot_append="INDIRECT_RACE_ROUNDS=500 INDIRECT_FUZZ_CALLS=100000 \
-INDIRECT_RACE_CALLS=15000 INDIRECT_RENAME_ROUNDS=2000 \
+INDIRECT_RACE_CALLS=15000 INDIRECT_RENAME_ROUNDS=2000 INDIRECT_PTRACE_CALLS=2000 \
 harness_tests=\"indirect extensible_struct\""

@@ -62,6 +62,16 @@ static reg_t *reg_arg(struct user_regs_struct *u, int i)
 	return args[i];
 }
 
+/* Register value @v as the kernel has it: an i386 register is unsigned. */
+static __u64 reg_u64(reg_t v)
+{
+#ifdef __i386__
+	return (unsigned long)v;
+#else
+	return v;
+#endif
+}
+
 /* Argument @arg as the kernel copies it: an i386 register holds 32 bits. */
 static __u64 as_copied(__u64 arg)
 {
@@ -70,58 +80,6 @@ static __u64 as_copied(__u64 arg)
 #else
 	return arg;
 #endif
-}
-
-static int seccomp(unsigned int op, unsigned int flags, void *args)
-{
-	return syscall(__NR_seccomp, op, flags, args);
-}
-
-/*
- * TRACE for system call @nr of this ABI (with @op in args[0] if not 0, for
- * socketcall()), ALLOW for everything else.
- */
-static int trace_call(__u64 nr, __u32 op)
-{
-	struct sock_filter insns[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-			 offsetof(struct seccomp_data, arch)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ABI_ARCH, 0, 4),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-			 offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, nr, 0, 2),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-			 offsetof(struct seccomp_data, args[0])),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, op, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE | TRACE_DATA),
-	};
-	struct sock_fprog prog = {
-		.len = ARRAY_SIZE(insns),
-		.filter = insns,
-	};
-
-	if (!op)
-		insns[4] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
-				SECCOMP_RET_TRACE | TRACE_DATA);
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
-		return -1;
-	return seccomp(SECCOMP_SET_MODE_FILTER, 0, &prog);
-}
-
-/* This process's descriptors, counted without asserting (in a child). */
-static int count_fds(void)
-{
-	struct dirent *de;
-	DIR *dir = opendir("/proc/self/fd");
-	int n = 0;
-
-	if (!dir)
-		return -1;
-	while ((de = readdir(dir)))
-		n += de->d_name[0] != '.';
-	closedir(dir);
-	return n - 1;	/* the directory's own */
 }
 
 /* What the traced child did; in shared memory. */
@@ -159,7 +117,7 @@ static pid_t fork_traced(struct __test_metadata *_metadata,
 	if (!pid) {
 		struct indirect_params p = { .file_flags = call->honours };
 		struct consumers c;
-		int i;
+		int fd_dir, i;
 
 		consumers_init(_metadata, &c);
 		consumer_regs(&c, call, &t->r);
@@ -167,13 +125,15 @@ static pid_t fork_traced(struct __test_metadata *_metadata,
 			t->r.args[i] = UNUSED_ARG(i);
 		if (ptrace(PTRACE_TRACEME, 0, 0, 0) || raise(SIGSTOP))
 			_exit(10);
-		if (trace_call(call->nr, call->op))
+		fd_dir = open("/proc/self/fd", O_RDONLY | O_DIRECTORY);
+		t->fds_before = count_fds(fd_dir);
+		if (filter_call(call->nr, call->op,
+				SECCOMP_RET_TRACE | TRACE_DATA, 0))
 			_exit(11);
-		t->fds_before = count_fds();
 		t->ret = sys_indirect(&t->r, &p, sizeof(p), 0);
 		t->err = errno;
 		t->flags = fd_flags(t->ret);
-		t->fds_after = count_fds();
+		t->fds_after = count_fds(fd_dir);
 		t->done = true;
 		_exit(0);
 	}
@@ -231,13 +191,13 @@ static void check_stop(struct __test_metadata *_metadata, pid_t pid,
 
 	/* The registers say the same, with -ENOSYS as the return value. */
 	ASSERT_EQ(0, ptrace(PTRACE_GETREGS, pid, 0, u));
-	ASSERT_EQ(call->nr, (__u64)REG_NR(u));
+	ASSERT_EQ(call->nr, reg_u64(REG_NR(u)));
 	for (i = 0; i < 6; i++)
-		ASSERT_EQ(as_copied(r->args[i]), (__u64)*reg_arg(u, i))
+		ASSERT_EQ(as_copied(r->args[i]), reg_u64(*reg_arg(u, i)))
 			TH_LOG("argument %d", i);
 	ASSERT_EQ(-ENOSYS, (long)REG_RET(u));
-	ASSERT_EQ(info.instruction_pointer, (__u64)REG_IP(u));
-	ASSERT_EQ(info.stack_pointer, (__u64)REG_SP(u));
+	ASSERT_EQ(info.instruction_pointer, reg_u64(REG_IP(u)));
+	ASSERT_EQ(info.stack_pointer, reg_u64(REG_SP(u)));
 }
 
 /* What the tracer does during the stop */
@@ -539,7 +499,7 @@ static void race_caller(struct race *sh, unsigned long n)
 	sh->r.args[1] = SOCK_STREAM;
 	if (ptrace(PTRACE_TRACEME, 0, 0, 0) || raise(SIGSTOP))
 		_exit(10);
-	if (trace_call(__NR_socket, 0))
+	if (filter_call(__NR_socket, 0, SECCOMP_RET_TRACE | TRACE_DATA, 0))
 		_exit(11);
 	for (i = 0; i < n; i++) {
 		long fd = sys_indirect(&sh->r, &sh->p, sizeof(sh->p), 0);

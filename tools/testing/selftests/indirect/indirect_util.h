@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,10 +29,13 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <sys/xattr.h>
+#include <sys/prctl.h>
 #include <linux/audit.h>
+#include <linux/filter.h>
 #include <linux/indirect.h>
 #include <linux/net.h>
 #include <linux/openat2.h>
+#include <linux/seccomp.h>
 
 #include "../kselftest_harness.h"
 
@@ -827,6 +831,72 @@ static inline void assert_two_cpus(struct __test_metadata *_metadata)
 {
 	ASSERT_LE(2, sysconf(_SC_NPROCESSORS_ONLN))
 		TH_LOG("a race needs two CPUs online: boot with -smp 2");
+}
+
+static inline int seccomp(unsigned int op, unsigned int flags, void *args)
+{
+	return syscall(__NR_seccomp, op, flags, args);
+}
+
+/*
+ * Installs a filter that returns @action for system call @nr of this ABI,
+ * only with @op in the low half of args[0] if @op is not 0 (socketcall()),
+ * and ALLOW for everything else. Returns what seccomp() returns.
+ */
+static inline int filter_call(__u64 nr, __u32 op, __u32 action,
+			      unsigned int flags)
+{
+	struct sock_filter insns[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, arch)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ABI_ARCH, 0, 4),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, nr, 0, 2),
+		/* little endian: the low half of args[0] comes first */
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, args[0])),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, op, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		BPF_STMT(BPF_RET | BPF_K, action),
+	};
+	struct sock_fprog prog = {
+		.len = ARRAY_SIZE(insns),
+		.filter = insns,
+	};
+
+	if (!op) {
+		/* Match on the number alone: skip the args[0] check. */
+		insns[4] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+							action);
+	}
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		return -1;
+	return seccomp(SECCOMP_SET_MODE_FILTER, flags, &prog);
+}
+
+/*
+ * The descriptors open in this process, read from @fd_dir, an open
+ * /proc/self/fd: it opens nothing, so that a filter on open() or openat()
+ * does not stop it. -1 if it cannot tell.
+ */
+static inline int count_fds(int fd_dir)
+{
+	char buf[4096];
+	int n = 0;
+	long len, i;
+
+	if (fd_dir < 0 || lseek(fd_dir, 0, SEEK_SET))
+		return -1;
+	while ((len = syscall(__NR_getdents64, fd_dir, buf, sizeof(buf))) > 0) {
+		for (i = 0; i < len;) {
+			struct dirent64 *d = (struct dirent64 *)(buf + i);
+
+			n += d->d_name[0] != '.';
+			i += d->d_reclen;
+		}
+	}
+	return len ? -1 : n;
 }
 
 #endif /* INDIRECT_UTIL_H */

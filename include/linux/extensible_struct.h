@@ -332,8 +332,10 @@ __extensible_copy_to_user_inline(const struct extensible_struct *es,
  * @es: the description
  * @dst: the caller's struct
  * @usize: its size, as the caller passed it (CHECK_FIELDS included)
- * @fields: the kernel's struct holding what the call accepts: in each
- *	flag field the mask of accepted bits, in each value field all-ones
+ * @fields: the kernel's struct holding what the call accepts, as
+ *	<uapi/linux/check_fields.h> says: in each flag field the mask of
+ *	accepted bits, in each number the largest accepted, in each
+ *	address or address range's length all-ones
  *
  * Copies @fields as copy_struct_to_user() does: bytes past the kernel's
  * struct are zeroed, whatever @es->trailing says, so that a newer caller

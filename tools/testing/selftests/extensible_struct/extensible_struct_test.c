@@ -45,8 +45,11 @@
 /*
  * What each call accepts, as 6.12 defines it (x86 values): openat2's
  * VALID_OPEN_FLAGS, VALID_RESOLVE_FLAGS and S_IALLUGO; clone3's flags
- * minus CLONE_DETACHED and the CSIGNAL bits but CLONE_NEWTIME;
- * mount_setattr's MOUNT_SETATTR_VALID_FLAGS and propagation types.
+ * minus CLONE_DETACHED and the CSIGNAL bits but CLONE_NEWTIME, and the
+ * largest exit signal (_NSIG), set_tid_size (MAX_PID_NS_LEVEL) and cgroup
+ * descriptor; mount_setattr's MOUNT_SETATTR_VALID_FLAGS but the atime
+ * value 0x40 in attr_set and MOUNT_ATTR_IDMAP in attr_clr, its
+ * propagation types and the largest descriptor.
  */
 #define OPEN_FLAGS_6_12		(00000003 | 00000100 | 00000200 | 00000400 | \
 				 00001000 | 00002000 | 00004000 | 04000000 | \
@@ -56,7 +59,10 @@
 #define OPEN_MODES_6_12		07777
 #define RESOLVE_FLAGS_6_12	0x3f
 #define CLONE3_FLAGS_6_12	0x3ffbfff80ULL
-#define MOUNT_ATTRS_6_12	0x003000ffULL
+#define CLONE3_EXIT_SIGNAL_6_12	64
+#define CLONE3_SET_TID_SIZE_6_12 32
+#define MOUNT_ATTR_SET_6_12	0x003000bfULL
+#define MOUNT_ATTR_CLR_6_12	0x002000ffULL
 #define MOUNT_PROPAGATION_6_12	0x001e0000ULL
 
 #ifndef EEXTSYS_NOOP
@@ -568,7 +574,7 @@ TEST_F(check_fields, clone3)
 	EXPECT_EQ(-1, waitpid(-1, NULL, WNOHANG));
 	EXPECT_EQ(ECHILD, errno);
 	EXPECT_EQ(CLONE3_FLAGS_6_12, args->flags);
-	EXPECT_EQ(0xff, args->exit_signal);
+	EXPECT_EQ(CLONE3_EXIT_SIGNAL_6_12, args->exit_signal);
 	EXPECT_EQ(UINT64_MAX, args->pidfd);
 	EXPECT_EQ(UINT64_MAX, args->child_tid);
 	EXPECT_EQ(UINT64_MAX, args->parent_tid);
@@ -576,8 +582,8 @@ TEST_F(check_fields, clone3)
 	EXPECT_EQ(UINT64_MAX, args->stack_size);
 	EXPECT_EQ(UINT64_MAX, args->tls);
 	EXPECT_EQ(UINT64_MAX, args->set_tid);
-	EXPECT_EQ(UINT64_MAX, args->set_tid_size);
-	EXPECT_EQ(UINT64_MAX, args->cgroup);
+	EXPECT_EQ(CLONE3_SET_TID_SIZE_6_12, args->set_tid_size);
+	EXPECT_EQ(INT32_MAX, args->cgroup);
 	EXPECT_TRUE(all_bytes(self->buf, sizeof(*args), sizeof(self->buf),
 			      0xa5));
 
@@ -604,6 +610,65 @@ TEST_F(check_fields, clone3)
 	EXPECT_EQ(-EFAULT, outcome(sys_clone3(NULL, 88 | CHECK_FIELDS)));
 }
 
+/*
+ * clone3()'s numbers: the largest answered passes the call's checks, one
+ * more is refused. Each is told apart from a later refusal by the errno
+ * of the step after the check.
+ */
+TEST(check_fields_clone3_numbers)
+{
+	struct clone_args args = {};
+	int status;
+	long pid;
+
+	ASSERT_EQ(-EEXTSYS_NOOP, outcome(sys_clone3(&args, sizeof(args) |
+						   CHECK_FIELDS)));
+	ASSERT_EQ(CLONE3_EXIT_SIGNAL_6_12, args.exit_signal);
+
+	/* The child's exit signal, an RT signal, must not end the test. */
+	ASSERT_TRUE(signal(CLONE3_EXIT_SIGNAL_6_12, SIG_IGN) != SIG_ERR);
+	args = (struct clone_args){ .exit_signal = CLONE3_EXIT_SIGNAL_6_12 };
+	pid = sys_clone3(&args, sizeof(args));
+	if (pid == 0)
+		_exit(0);
+	ASSERT_LT(0, pid);
+	ASSERT_EQ(pid, waitpid(pid, &status, __WALL));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	args.exit_signal++;
+	EXPECT_EQ(-EINVAL, outcome(sys_clone3(&args, sizeof(args))));
+
+	/* set_tid is read only once its size passed: EFAULT, then EINVAL. */
+	args = (struct clone_args){
+		.exit_signal = SIGCHLD,
+		.set_tid = (uintptr_t)edge_page() + PAGE,
+		.set_tid_size = CLONE3_SET_TID_SIZE_6_12,
+	};
+	ASSERT_NE(PAGE, args.set_tid);
+	EXPECT_EQ(-EFAULT, outcome(sys_clone3(&args, sizeof(args))));
+	args.set_tid_size++;
+	EXPECT_EQ(-EINVAL, outcome(sys_clone3(&args, sizeof(args))));
+
+	/*
+	 * The cgroup descriptor is looked up once it passed: EBADF, or a
+	 * child where the kernel has no cgroups; then EINVAL.
+	 */
+	args = (struct clone_args){
+		.flags = CLONE_INTO_CGROUP, .exit_signal = SIGCHLD,
+		.cgroup = INT32_MAX,
+	};
+	pid = sys_clone3(&args, sizeof(args));
+	if (pid == 0)
+		_exit(0);
+	if (pid > 0) {
+		EXPECT_EQ(pid, waitpid(pid, &status, 0));
+	} else {
+		EXPECT_EQ(EBADF, errno);
+	}
+	args.cgroup++;
+	EXPECT_EQ(-EINVAL, outcome(sys_clone3(&args, sizeof(args))));
+	EXPECT_EQ(-1, waitpid(-1, NULL, __WALL | WNOHANG));
+}
+
 TEST_F(check_fields, mount_setattr)
 {
 	struct mount_attr *attr = (struct mount_attr *)self->buf;
@@ -617,10 +682,10 @@ TEST_F(check_fields, mount_setattr)
 							   CHECK_FIELDS)));
 	ASSERT_LT(0, read_mounts(after, sizeof(after)));
 	EXPECT_STREQ(before, after);
-	EXPECT_EQ(MOUNT_ATTRS_6_12, attr->attr_set);
-	EXPECT_EQ(MOUNT_ATTRS_6_12, attr->attr_clr);
+	EXPECT_EQ(MOUNT_ATTR_SET_6_12, attr->attr_set);
+	EXPECT_EQ(MOUNT_ATTR_CLR_6_12, attr->attr_clr);
 	EXPECT_EQ(MOUNT_PROPAGATION_6_12, attr->propagation);
-	EXPECT_EQ(UINT64_MAX, attr->userns_fd);
+	EXPECT_EQ(INT32_MAX, attr->userns_fd);
 	EXPECT_TRUE(all_bytes(self->buf, sizeof(*attr), 40, 0));
 	EXPECT_TRUE(all_bytes(self->buf, 40, sizeof(self->buf), 0xa5));
 
@@ -628,7 +693,7 @@ TEST_F(check_fields, mount_setattr)
 	for (int bit = 0; bit < 64; bit++) {
 		struct mount_attr one = { .attr_set = 1ULL << bit };
 
-		if (one.attr_set & MOUNT_ATTRS_6_12)
+		if (one.attr_set & MOUNT_ATTR_SET_6_12)
 			continue;
 		EXPECT_EQ(-EINVAL, outcome(sys_mount_setattr("/", 0, &one,
 							     sizeof(one))))
@@ -642,6 +707,138 @@ TEST_F(check_fields, mount_setattr)
 	EXPECT_EQ(-E2BIG, outcome(sys_mount_setattr("/", 0, attr,
 						    (PAGE + 1) |
 						    CHECK_FIELDS)));
+}
+
+/* A user namespace with one mapping, as a descriptor; -1 on failure. */
+static int userns_fd(void)
+{
+	char path[64], map[] = "0 100000 1";
+	int sync[2], fd = -1, i;
+	pid_t pid;
+
+	if (pipe(sync))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		char c;
+
+		close(sync[1]);
+		if (unshare(CLONE_NEWUSER))
+			_exit(1);
+		/* Wait until the parent has the namespace, then go. */
+		_exit(read(sync[0], &c, 1) == 0 ? 0 : 1);
+	}
+	close(sync[0]);
+	if (pid < 0)
+		goto out;
+	/* The child's namespace exists once its uid_map can be written. */
+	for (i = 0; i < 1000 && fd < 0; i++) {
+		int m;
+
+		snprintf(path, sizeof(path), "/proc/%d/uid_map", pid);
+		m = open(path, O_WRONLY);
+		if (m >= 0 && write(m, map, strlen(map)) == (ssize_t)strlen(map)) {
+			snprintf(path, sizeof(path), "/proc/%d/gid_map", pid);
+			close(m);
+			m = open(path, O_WRONLY);
+			if (m >= 0 && write(m, map, strlen(map)) ==
+				      (ssize_t)strlen(map)) {
+				snprintf(path, sizeof(path), "/proc/%d/ns/user",
+					 pid);
+				fd = open(path, O_RDONLY | O_CLOEXEC);
+			}
+		}
+		if (m >= 0)
+			close(m);
+		if (fd < 0)
+			usleep(1000);
+	}
+out:
+	close(sync[1]);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	return fd;
+}
+
+/* mount_setattr() on @fd itself, as a detached mount is changed. */
+static long setattr_fd(int fd, struct mount_attr *attr)
+{
+	return syscall(__NR_mount_setattr, fd, "", AT_EMPTY_PATH, attr,
+		       sizeof(*attr));
+}
+
+/*
+ * Both ways: every bit mount_setattr() answers is accepted by the real
+ * call on a real mount, with the companions it needs; every other bit is
+ * refused, companions or not; the largest user namespace descriptor
+ * passes the range check, one more does not.
+ */
+TEST(check_fields_mount_setattr_both_ways)
+{
+	char dir[] = "/tmp/check-fields-XXXXXX";
+	struct mount_attr answer = {}, idmap = { .attr_set = MOUNT_ATTR_IDMAP };
+	int ns, tree;
+
+	ASSERT_EQ(-EEXTSYS_NOOP,
+		  outcome(sys_mount_setattr("/", 0, &answer, sizeof(answer) |
+					    CHECK_FIELDS)));
+	/* The test's own mounts, gone with its process. */
+	ASSERT_EQ(0, unshare(CLONE_NEWNS));
+	ASSERT_EQ(0, syscall(__NR_mount, NULL, "/", NULL, MS_REC | MS_PRIVATE,
+			     NULL));
+	ASSERT_TRUE(mkdtemp(dir) != NULL);
+	ASSERT_EQ(0, syscall(__NR_mount, "tmpfs", dir, "tmpfs", 0, NULL));
+
+	for (int bit = 0; bit < 64; bit++) {
+		__u64 b = 1ULL << bit;
+		struct mount_attr set = { .attr_set = b };
+		struct mount_attr clr = { .attr_clr = b };
+		struct mount_attr prop = { .propagation = b };
+		/* An atime value is set with all of MOUNT_ATTR__ATIME cleared. */
+		__u64 atime = b & MOUNT_ATTR__ATIME ? MOUNT_ATTR__ATIME : 0;
+
+		set.attr_clr = atime;
+		clr.attr_clr |= atime;
+		if (b == MOUNT_ATTR_IDMAP) {
+			/* On a detached mount, to a mapped namespace. */
+			tree = syscall(__NR_open_tree, AT_FDCWD, dir,
+				       OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC);
+			ns = userns_fd();
+			ASSERT_LE(0, tree);
+			ASSERT_LE(0, ns);
+			set.userns_fd = ns;
+			EXPECT_EQ(b & answer.attr_set ? 0 : -EINVAL,
+				  outcome(setattr_fd(tree, &set)))
+				TH_LOG("attr_set bit %d", bit);
+			close(ns);
+			close(tree);
+		} else {
+			EXPECT_EQ(b & answer.attr_set ? 0 : -EINVAL,
+				  outcome(sys_mount_setattr(dir, 0, &set,
+							    sizeof(set))))
+				TH_LOG("attr_set bit %d", bit);
+		}
+		EXPECT_EQ(b & answer.attr_clr ? 0 : -EINVAL,
+			  outcome(sys_mount_setattr(dir, 0, &clr, sizeof(clr))))
+			TH_LOG("attr_clr bit %d", bit);
+		EXPECT_EQ(b & answer.propagation ? 0 : -EINVAL,
+			  outcome(sys_mount_setattr(dir, 0, &prop,
+						    sizeof(prop))))
+			TH_LOG("propagation bit %d", bit);
+	}
+
+	/* The range of userns_fd is checked before the descriptor. */
+	EXPECT_EQ(INT32_MAX, answer.userns_fd);
+	idmap.userns_fd = answer.userns_fd;
+	tree = syscall(__NR_open_tree, AT_FDCWD, dir,
+		       OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC);
+	ASSERT_LE(0, tree);
+	EXPECT_EQ(-EBADF, outcome(setattr_fd(tree, &idmap)));
+	idmap.userns_fd++;
+	EXPECT_EQ(-EINVAL, outcome(setattr_fd(tree, &idmap)));
+	close(tree);
+	EXPECT_EQ(0, syscall(__NR_umount2, dir, 0));
+	EXPECT_EQ(0, rmdir(dir));
 }
 
 /* Without privilege it still answers: a probe changes nothing. */
@@ -662,7 +859,7 @@ TEST(check_fields_unprivileged_mount_setattr)
 				      sizeof(attr) | CHECK_FIELDS) != -1 ||
 		    errno != EEXTSYS_NOOP)
 			_exit(4);
-		_exit(attr.attr_set == MOUNT_ATTRS_6_12 ? 0 : 5);
+		_exit(attr.attr_set == MOUNT_ATTR_SET_6_12 ? 0 : 5);
 	}
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
 	EXPECT_TRUE(WIFEXITED(status));

@@ -70,12 +70,28 @@ static const struct indirect_call indirect_socketcall_ops[SYS_SENDMMSG + 1] = {
 
 static_assert(VALID_RESOLVE_FLAGS <= U8_MAX);
 
+/*
+ * What some call of the white list honours: the CHECK_FIELDS answer for
+ * a probe that names no call. Every operation listed is in the native
+ * table.
+ */
+static const struct indirect_params indirect_params_any = {
+#define INDIRECT_SYSCALL(name, flags, resolve) | (flags)
+	.file_flags = 0
+#include <linux/indirect_syscalls.h>
+	,
+#define INDIRECT_SYSCALL(name, flags, resolve) | (resolve)
+	.resolve = 0
+#include <linux/indirect_syscalls.h>
+	,
+};
+
 /* Size 0 is no parameters: the call runs as it would without indirect(). */
 static const struct extensible_struct indirect_params_ext = {
 	EXTENSIBLE_STRUCT(struct indirect_params, INDIRECT_PARAMS_SIZE_VER0,
 			  INDIRECT_PARAMS_SIZE_LATEST),
 	.zero = EXTENSIBLE_ZERO_IS_EMPTY,
-	.check_fields = true,
+	EXTENSIBLE_CHECK_FIELDS(struct indirect_params, &indirect_params_any),
 };
 
 /**
@@ -84,15 +100,16 @@ static const struct extensible_struct indirect_params_ext = {
  * @uparams: the caller's struct indirect_params, of any version
  * @usize: its size as the caller knows it; 0 for no parameters
  *
- * Return: 0; EXTENSIBLE_CHECK_FIELDS if @usize asks CHECK_FIELDS (nothing
- * was read); -EINVAL for a size below the first version, an unknown flag,
+ * Return: 0; -EINVAL for a size below the first version, an unknown flag,
  * or RESOLVE_BENEATH with RESOLVE_IN_ROOT, -E2BIG for a size above
  * PAGE_SIZE or non-zero bytes beyond what this kernel knows, -EFAULT if
- * @uparams cannot be read.
+ * @uparams cannot be read; -EEXTSYS_NOOP if @usize asks CHECK_FIELDS,
+ * answered for no call in particular (indirect() answers a probe itself
+ * before it gets here).
  */
 VISIBLE_IF_KUNIT __always_inline int
 indirect_copy_params(struct indirect_kparams *params,
-		     const void __user *uparams, size_t usize)
+		     void __user *uparams, size_t usize)
 {
 	struct indirect_params uapi __uninitialized;	/* the copy zeroes it */
 	int err;
@@ -222,38 +239,6 @@ indirect_check_call(u64 nr, u64 arg0, enum indirect_abi abi,
 }
 EXPORT_SYMBOL_IF_KUNIT(indirect_check_call);
 
-/*
- * Answer CHECK_FIELDS: the file flags and resolve bits call @nr honours,
- * or, if no call is @named, those that some call of the white list does.
- * Nothing runs.
- */
-static long indirect_check_fields(bool named, u64 nr, u64 arg0,
-				  enum indirect_abi abi,
-				  void __user *uparams, size_t usize)
-{
-	indirect_fd_t honours = INDIRECT_FD(0);
-	struct indirect_params fields = {};
-	const struct indirect_call *call;
-	unsigned int i, index;
-
-	if (named) {
-		call = indirect_lookup(nr, arg0, abi, &index);
-		if (!call)
-			return -EINVAL;
-		honours = call->file_flags;
-		fields.resolve = call->resolve;
-	} else {
-		/* Every operation listed is in the native table. */
-		for (i = 0; i < ARRAY_SIZE(indirect_native_calls); i++) {
-			honours |= indirect_native_calls[i].file_flags;
-			fields.resolve |= indirect_native_calls[i].resolve;
-		}
-	}
-	fields.file_flags = (__force u32)honours;
-	return extensible_fields_to_user(&indirect_params_ext, uparams, usize,
-					 &fields);
-}
-
 /* Put argument @i of the inner call where a direct call has it. */
 static __always_inline void indirect_set_arg(struct pt_regs *inner,
 					     unsigned int i, u64 arg,
@@ -304,6 +289,37 @@ fault:
 }
 
 /*
+ * Answer CHECK_FIELDS: the file flags and resolve bits the call in @uregs
+ * honours, or, if @uregs is NULL, those that some call of the white list
+ * does. @uregs is read as for a call, the size checked as for a call, and
+ * nothing runs.
+ */
+static noinline long
+indirect_check_fields(const struct indirect_registers __user *uregs,
+		      void __user *uparams, size_t usize, enum indirect_abi abi)
+{
+	const struct indirect_params *answer = &indirect_params_any;
+	struct indirect_params fields = {};
+	const struct indirect_call *call;
+	struct pt_regs scratch;
+	unsigned int index;
+	u64 nr, arg0;
+	long ret;
+
+	if (uregs) {
+		ret = indirect_copy_regs(&nr, &arg0, &scratch, uregs, abi);
+		if (ret)
+			return ret;
+		call = indirect_lookup(nr, arg0, abi, &index);
+		fields.file_flags = call ? (__force u32)call->file_flags : 0;
+		fields.resolve = call ? call->resolve : 0;
+		answer = call ? &fields : NULL;
+	}
+	return extensible_fields_to_user(&indirect_params_ext, uparams, usize,
+					 answer);
+}
+
+/*
  * Publish @params to the inner call. The context annotations make sparse
  * flag any path of do_indirect() that leaves them published.
  */
@@ -344,27 +360,18 @@ static __always_inline long indirect_run(struct pt_regs *inner,
 
 /*
  * Tracers of sys_enter/sys_exit see the inner call like a direct one from
- * where indirect() was called: all of the caller's registers, with the
- * number and arguments of @inner. Out of line: only tracing pays for the
- * copy.
+ * where indirect() was called: @inner, the caller's registers with the
+ * number and arguments of the inner call.
  */
 static noinline long indirect_run_traced(struct pt_regs *inner,
 					 const struct indirect_kparams *params,
 					 unsigned int nr, enum indirect_abi abi)
 {
-	struct pt_regs traced __uninitialized;	/* copied in full */
-	unsigned int i;
 	long ret;
 
-	traced = *current_pt_regs();
-	arch_indirect_nr(&traced, nr, abi);
-	for (i = 0; i < 6; i++)
-		*arch_indirect_arg(&traced, i, abi) =
-			*arch_indirect_arg(inner, i, abi);
-
-	trace_sys_enter(&traced, syscall_get_nr(current, &traced));
+	trace_sys_enter(inner, syscall_get_nr(current, inner));
 	ret = indirect_run(inner, params, nr, abi);
-	trace_sys_exit(&traced, ret);
+	trace_sys_exit(inner, ret);
 	return ret;
 }
 
@@ -397,12 +404,11 @@ do_indirect(const struct indirect_registers __user *uregs,
 {
 	/*
 	 * Written before they are read: not zeroed first, which
-	 * CONFIG_INIT_STACK_ALL_ZERO would do on every call. Of @inner, the
-	 * call, seccomp and audit read only its number and arguments.
+	 * CONFIG_INIT_STACK_ALL_ZERO would do on every call.
 	 */
 	struct indirect_kparams params __uninitialized;
 	struct pt_regs inner __uninitialized;
-	u64 nr = 0, arg0 = 0;
+	u64 nr, arg0;
 	unsigned long work;
 	unsigned int index;
 	long ret;
@@ -411,18 +417,21 @@ do_indirect(const struct indirect_registers __user *uregs,
 	if (flags)
 		return -EINVAL;
 
-	/* A CHECK_FIELDS probe may name no call, to ask about them all. */
-	if (uregs ||
-	    !extensible_wants_check_fields(&indirect_params_ext, usize)) {
-		ret = indirect_copy_regs(&nr, &arg0, &inner, uregs, abi);
-		if (ret)
-			return ret;
-	}
+	/* A probe may name no call, to ask about them all. */
+	if (unlikely(extensible_wants_check_fields(&indirect_params_ext, usize)))
+		return indirect_check_fields(uregs, uparams, usize, abi);
+
+	/*
+	 * The registers of a direct call, as the syscall wrapper, and
+	 * anything that probes it, finds them: the caller's, with the inner
+	 * call's number and arguments.
+	 */
+	inner = *current_pt_regs();
+	ret = indirect_copy_regs(&nr, &arg0, &inner, uregs, abi);
+	if (ret)
+		return ret;
 
 	ret = indirect_copy_params(&params, uparams, usize);
-	if (ret == EXTENSIBLE_CHECK_FIELDS)
-		return indirect_check_fields(uregs, nr, arg0, abi,
-					     uparams, usize);
 	if (ret)
 		return ret;
 

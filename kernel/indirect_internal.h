@@ -8,7 +8,7 @@
 
 #if IS_ENABLED(CONFIG_KUNIT)
 int indirect_copy_params(struct indirect_kparams *params,
-			 const void __user *uparams, size_t usize);
+			 void __user *uparams, size_t usize);
 int indirect_check_call(u64 nr, u64 arg0, enum indirect_abi abi,
 			const struct indirect_kparams *params,
 			unsigned int *safe_nr);

@@ -121,6 +121,8 @@ struct expected_call {
 
 #define FD_CALL(nr, flags)	{ #nr, nr, flags, 0 }
 #define OPEN_CALL(nr)		{ #nr, nr, FD_BOTH, PATH_LOOKUP }
+/* creat() always creates or truncates: as a call that changes a name */
+#define CREAT_CALL(nr)		{ #nr, nr, FD_BOTH, PATH_CHANGE }
 #define LOOKUP_CALL(nr)		{ #nr, nr, 0, PATH_LOOKUP }
 #define CHANGE_CALL(nr)		{ #nr, nr, 0, PATH_CHANGE }
 
@@ -138,7 +140,7 @@ static const struct expected_call native_expected[] = {
 	FD_CALL(__NR_dup, INDIRECT_FD_CLOEXEC),
 	OPEN_CALL(__NR_open),
 	OPEN_CALL(__NR_openat),
-	OPEN_CALL(__NR_creat),
+	CREAT_CALL(__NR_creat),
 	CHANGE_CALL(__NR_mknod),
 	CHANGE_CALL(__NR_mknodat),
 	CHANGE_CALL(__NR_mkdir),
@@ -303,7 +305,7 @@ static const struct expected_call compat_expected[] = {
 	FD_CALL(__NR_ia32_dup, INDIRECT_FD_CLOEXEC),
 	OPEN_CALL(__NR_ia32_open),
 	OPEN_CALL(__NR_ia32_openat),
-	OPEN_CALL(__NR_ia32_creat),
+	CREAT_CALL(__NR_ia32_creat),
 	CHANGE_CALL(__NR_ia32_mknod),
 	CHANGE_CALL(__NR_ia32_mknodat),
 	CHANGE_CALL(__NR_ia32_mkdir),

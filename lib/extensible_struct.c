@@ -29,60 +29,38 @@ static __always_inline bool
 wants_check_fields(const struct extensible_struct *es, size_t usize)
 {
 	/* Neither top bit, the common case, needs no look at the ABI. */
-	const size_t either = (size_t)1 << 31 | (size_t)1 << (BITS_PER_LONG - 1);
-
-	return es->check_fields && (usize & either) &&
+	return es->fields && (usize & EXTENSIBLE_TOP_BITS) &&
 	       (usize & check_fields_bit());
 }
 
-/**
- * extensible_wants_check_fields() - does @usize ask CHECK_FIELDS?
- * @es: the description of the struct
- * @usize: the size argument as the caller passed it
- *
- * For a call that must know before it reads anything else, as indirect()
- * does, where the struct that names the inner call may be NULL for a
- * probe. The size is not checked: extensible_check_size() does that.
- *
- * Return: true if @es answers CHECK_FIELDS and @usize has it.
- */
-bool extensible_wants_check_fields(const struct extensible_struct *es,
-				   size_t usize)
+/* The out-of-line half of extensible_wants_check_fields(). */
+bool __extensible_wants_check_fields(const struct extensible_struct *es,
+				     size_t usize)
 {
 	return wants_check_fields(es, usize);
 }
-EXPORT_SYMBOL_GPL(extensible_wants_check_fields);
+EXPORT_SYMBOL_GPL(__extensible_wants_check_fields);
 
 static int too_small(const struct extensible_struct *es)
 {
 	return es->too_small ?: -EINVAL;
 }
 
-/**
- * extensible_check_size() - check a size against a struct's versions
- * @es: the description of the struct
- * @usize: the size the caller gave; CHECK_FIELDS is taken off it, and 0
- *	becomes @es->ver0 if @es says so
- *
- * For a call that must check the size before something else and copy the
- * struct only after, as mount_setattr() checks privilege in between; the
- * copy-in helpers call it themselves.
- *
- * Return: 0 if @usize is accepted, EXTENSIBLE_CHECK_FIELDS if it is and
- * asks CHECK_FIELDS, @es->too_small (default -EINVAL) for a size below
- * @es->ver0, -E2BIG for a size above PAGE_SIZE.
+/*
+ * Check *@usize, CHECK_FIELDS taken off it and *@probe set if it had it;
+ * 0 becomes @es->ver0 if @es says so.
  */
-int extensible_check_size(const struct extensible_struct *es, size_t *usize)
+static int check_size(const struct extensible_struct *es, size_t *usize,
+		      bool *probe)
 {
-	bool probe = wants_check_fields(es, *usize);
-
-	if (probe)
+	*probe = wants_check_fields(es, *usize);
+	if (*probe)
 		*usize &= ~check_fields_bit();
 
 	if (!*usize) {
 		switch (es->zero) {
 		case EXTENSIBLE_ZERO_IS_EMPTY:
-			return probe ? EXTENSIBLE_CHECK_FIELDS : 0;
+			return 0;
 		case EXTENSIBLE_ZERO_IS_VER0:
 			*usize = es->ver0;
 			break;
@@ -94,7 +72,45 @@ int extensible_check_size(const struct extensible_struct *es, size_t *usize)
 		return too_small(es);
 	if (*usize > EXTENSIBLE_MAX_SIZE)
 		return -E2BIG;
-	return probe ? EXTENSIBLE_CHECK_FIELDS : 0;
+	return 0;
+}
+
+/* Write @fields for a probe whose size check_size() accepted. */
+static int answer(void __user *dst, size_t usize, const void *fields,
+		  size_t ksize)
+{
+	if (copy_struct_to_user(dst, usize, fields, ksize, NULL))
+		return -EFAULT;
+	return -EEXTSYS_NOOP;
+}
+
+/**
+ * extensible_check_size() - check a size against a struct's versions
+ * @es: the description of the struct
+ * @dst: the caller's struct, where a CHECK_FIELDS probe is answered
+ * @usize: the size the caller gave; CHECK_FIELDS is taken off it, and 0
+ *	becomes @es->ver0 if @es says so
+ *
+ * For a call that must check the size before something else and copy the
+ * struct only after, as mount_setattr() checks privilege in between; the
+ * copy-in helpers call it themselves. A probe is answered here, with
+ * @es's answer, as the copy-in helpers answer it.
+ *
+ * Return: 0 if @usize is accepted, -EEXTSYS_NOOP if it is and a
+ * CHECK_FIELDS probe was answered, @es->too_small (default -EINVAL) for a
+ * size below @es->ver0, -E2BIG for a size above PAGE_SIZE, -EFAULT if the
+ * answer cannot be written.
+ */
+int extensible_check_size(const struct extensible_struct *es,
+			  void __user *dst, size_t *usize)
+{
+	bool probe;
+	int ret;
+
+	ret = check_size(es, usize, &probe);
+	if (ret || !probe)
+		return ret;
+	return answer(dst, *usize, es->fields, es->size);
 }
 EXPORT_SYMBOL_GPL(extensible_check_size);
 
@@ -116,16 +132,19 @@ static bool wrong_struct(const struct extensible_struct *es, size_t ksize)
  */
 int __extensible_copy_from_user(const struct extensible_struct *es,
 				void *dst, size_t ksize,
-				const void __user *src, size_t usize)
+				void __user *src, size_t usize)
 {
+	bool probe;
 	int ret;
 
 	if (wrong_struct(es, ksize))
 		return -E2BIG;
 
-	ret = extensible_check_size(es, &usize);
-	if (ret || !usize) {
+	ret = check_size(es, &usize, &probe);
+	if (ret || probe || !usize) {
 		memset(dst, 0, ksize);
+		if (!ret && probe)
+			ret = answer(src, usize, es->fields, ksize);
 		return ret;
 	}
 	/* It zero-extends a shorter struct: no memset() first on success. */
@@ -142,26 +161,25 @@ EXPORT_SYMBOL_GPL(__extensible_copy_from_user);
  * @dst: the kernel's struct
  * @ksize: sizeof(*@dst)
  * @src: the caller's struct
+ * @size: its size field, as extensible_copy_self_sized() read it
  *
  * Return: as extensible_copy_self_sized().
  */
 int __extensible_copy_self_sized(const struct extensible_struct *es,
-				 void *dst, size_t ksize, void __user *src)
+				 void *dst, size_t ksize, void __user *src,
+				 u32 size)
 {
 	u32 __user *usize_field = src + es->size_offset;
-	u32 size;
-	size_t usize;
+	size_t usize = size;
+	bool probe;
 	int ret;
 
-	if (WARN_ON_ONCE(!es->self_sized || es->check_fields) ||
+	if (WARN_ON_ONCE(!es->self_sized || es->fields) ||
 	    wrong_struct(es, ksize))
 		return -E2BIG;
 	memset(dst, 0, ksize);
 
-	if (get_user(size, usize_field))
-		return -EFAULT;
-	usize = size;
-	ret = extensible_check_size(es, &usize);
+	ret = check_size(es, &usize, &probe);
 	if (!ret)
 		ret = copy_struct_from_user(dst, ksize, src, usize);
 	if (ret == -E2BIG) {
@@ -177,7 +195,10 @@ int __extensible_copy_self_sized(const struct extensible_struct *es,
 }
 EXPORT_SYMBOL_GPL(__extensible_copy_self_sized);
 
-/* The common part of both copy-outs: the smaller struct's worth. */
+/*
+ * copy_struct_to_user() without its clear_user() of the caller's bytes
+ * past @ksize, for a call that leaves them alone.
+ */
 static int copy_struct_head_to_user(void __user *dst, size_t usize,
 				    const void *src, size_t ksize,
 				    bool *ignored_trailing)
@@ -189,33 +210,6 @@ static int copy_struct_head_to_user(void __user *dst, size_t usize,
 		return -EFAULT;
 	return 0;
 }
-
-/**
- * copy_struct_to_user() - copy a struct to a caller of any version
- * @dst: the caller's struct
- * @usize: its size
- * @src: the kernel's struct
- * @ksize: its size
- * @ignored_trailing: if not NULL, set to whether @usize < @ksize cut off
- *	non-zero bytes of @src
- *
- * The counterpart of copy_struct_from_user(): copies min(@usize, @ksize)
- * bytes, and zeroes the caller's bytes beyond @ksize, so that a newer
- * caller reads the fields this kernel does not know as zero. A caller
- * whose call must leave those bytes alone uses extensible_copy_to_user()
- * with EXTENSIBLE_TRAILING_UNTOUCHED instead.
- *
- * Return: 0 or -EFAULT; some bytes may have been written either way.
- */
-int copy_struct_to_user(void __user *dst, size_t usize, const void *src,
-			size_t ksize, bool *ignored_trailing)
-{
-	if (usize > ksize && clear_user(dst + ksize, usize - ksize))
-		return -EFAULT;
-	return copy_struct_head_to_user(dst, usize, src, ksize,
-					ignored_trailing);
-}
-EXPORT_SYMBOL_GPL(copy_struct_to_user);
 
 /**
  * __extensible_copy_to_user() - see extensible_copy_to_user()
@@ -251,21 +245,26 @@ EXPORT_SYMBOL_GPL(__extensible_copy_to_user);
  * __extensible_fields_to_user() - see extensible_fields_to_user()
  * @es: the description of the struct
  * @dst: the caller's struct
- * @usize: its size, with or without CHECK_FIELDS
- * @fields: what the call accepts
+ * @usize: its size, as the caller passed it
+ * @fields: what the call accepts with this probe's arguments, or NULL
  * @ksize: sizeof(*@fields)
  *
- * Return: -EEXTSYS_NOOP, or -EFAULT.
+ * Return: as extensible_fields_to_user().
  */
 int __extensible_fields_to_user(const struct extensible_struct *es,
 				void __user *dst, size_t usize,
 				const void *fields, size_t ksize)
 {
-	if (wrong_struct(es, ksize))
+	bool probe;
+	int ret;
+
+	if (WARN_ON_ONCE(!es->fields) || wrong_struct(es, ksize))
 		return -E2BIG;
-	usize &= ~check_fields_bit();
-	if (copy_struct_to_user(dst, usize, fields, ksize, NULL))
-		return -EFAULT;
-	return -EEXTSYS_NOOP;
+	ret = check_size(es, &usize, &probe);
+	if (ret)
+		return ret;
+	if (!fields)
+		return -EINVAL;
+	return answer(dst, usize, fields, ksize);
 }
 EXPORT_SYMBOL_GPL(__extensible_fields_to_user);

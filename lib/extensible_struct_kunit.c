@@ -6,6 +6,7 @@
  */
 
 #include <kunit/test.h>
+#include <linux/bitops.h>
 #include <linux/extensible_struct.h>
 #include <linux/mman.h>
 #include <linux/uaccess.h>
@@ -36,15 +37,20 @@ struct ext_self {
 
 #define EXT_LATEST		32	/* of both */
 
+/* What the calls of arg_ext accept: a CHECK_FIELDS answer. */
+static const struct ext_arg arg_accepted = {
+	.flags = 0x7, .value = U64_MAX, .v1 = 0x3, .v2 = U64_MAX,
+};
+
 static const struct extensible_struct arg_ext = {
 	EXTENSIBLE_STRUCT(struct ext_arg, EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER2),
-	.check_fields = true,
+	EXTENSIBLE_CHECK_FIELDS(struct ext_arg, &arg_accepted),
 };
 
 static const struct extensible_struct arg_empty_ext = {
 	EXTENSIBLE_STRUCT(struct ext_arg, EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER2),
 	.zero = EXTENSIBLE_ZERO_IS_EMPTY,
-	.check_fields = true,
+	EXTENSIBLE_CHECK_FIELDS(struct ext_arg, &arg_accepted),
 };
 
 static const struct extensible_struct arg_untouched_ext = {
@@ -133,6 +139,29 @@ static u32 user_size(struct kunit *test, u8 __user *p)
 	return size;
 }
 
+/*
+ * The caller's @usize bytes at @u are the answer @fields, then zeroes,
+ * and the byte after them is still @after.
+ */
+static void expect_answer(struct kunit *test, struct ext_ctx *ctx,
+			  u8 __user *u, size_t usize, const void *fields,
+			  u8 after, const char *what)
+{
+	size_t i, end = min_t(size_t, usize + 1,
+			      ctx->upage + PAGE_SIZE - u);
+
+	KUNIT_ASSERT_EQ(test, 0, copy_from_user(ctx->buf, u, end));
+	for (i = 0; i < end; i++) {
+		u8 want = i >= usize ? after :
+			  i < EXT_LATEST ? ((const u8 *)fields)[i] : 0;
+
+		KUNIT_EXPECT_EQ_MSG(test, ctx->buf[i], want, "%s: byte %zu",
+				    what, i);
+		if (ctx->buf[i] != want)
+			break;
+	}
+}
+
 /* @k holds the first @copied bytes of the pattern, then zeroes. */
 static void expect_copied(struct kunit *test, const void *k, size_t copied,
 			  size_t skip_from, size_t skip_to, const char *what)
@@ -170,12 +199,12 @@ static int arg_expected(const struct extensible_struct *es, size_t usize,
 			bool probe)
 {
 	if (!usize && es->zero == EXTENSIBLE_ZERO_IS_EMPTY)
-		return probe ? EXTENSIBLE_CHECK_FIELDS : 0;
+		return probe ? -EEXTSYS_NOOP : 0;
 	if (usize < es->ver0)
 		return -EINVAL;
 	if (usize > PAGE_SIZE)
 		return -E2BIG;
-	return probe ? EXTENSIBLE_CHECK_FIELDS : 0;
+	return probe ? -EEXTSYS_NOOP : 0;
 }
 
 static void arg_sizes_one(struct kunit *test, struct ext_ctx *ctx,
@@ -196,8 +225,12 @@ static void arg_sizes_one(struct kunit *test, struct ext_ctx *ctx,
 			/* SIZE_MAX has the bit already: too large either way. */
 			if (usize & probe_bit)
 				want = -E2BIG;
-			/* A page-sized struct at an offset runs off the page. */
-			if (!want && usize && off + usize > PAGE_SIZE)
+			/*
+			 * A page-sized struct at an offset runs off the page,
+			 * to read it or to write the answer.
+			 */
+			if ((!want || want == -EEXTSYS_NOOP) && usize &&
+			    off + usize > PAGE_SIZE)
 				want = -EFAULT;
 			memset(&k, 0xa5, sizeof(k));
 			ret = extensible_copy_from_user(es, &k, u, raw);
@@ -206,9 +239,13 @@ static void arg_sizes_one(struct kunit *test, struct ext_ctx *ctx,
 					    sizes[i].name,
 					    probe ? " | CHECK_FIELDS" : "", off);
 			/* Copied, or nothing read at all: @k is zeroed. */
-			if (ret >= 0)
+			if (!ret || ret == -EEXTSYS_NOOP)
 				expect_copied(test, &k, ret ? 0 : usize, 0, 0,
 					      sizes[i].name);
+			/* The answer, in the caller's struct and no further. */
+			if (ret == -EEXTSYS_NOOP)
+				expect_answer(test, ctx, u, usize, &arg_accepted,
+					      0, sizes[i].name);
 		}
 	}
 }
@@ -226,7 +263,7 @@ static void arg_sizes_test(struct kunit *test)
 	/* Empty: NULL is fine, nothing is read. */
 	KUNIT_EXPECT_EQ(test, 0,
 			extensible_copy_from_user(&arg_empty_ext, &k, NULL, 0));
-	KUNIT_EXPECT_EQ(test, EXTENSIBLE_CHECK_FIELDS,
+	KUNIT_EXPECT_EQ(test, -EEXTSYS_NOOP,
 			extensible_copy_from_user(&arg_empty_ext, &k, NULL,
 						  probe_bit));
 	KUNIT_EXPECT_EQ(test, -EINVAL,
@@ -254,9 +291,11 @@ static void arg_tail_test(struct kunit *test)
 			expect_copied(test, &k, EXT_LATEST, 0, 0, "zero tail");
 			/* A probe reads nothing, not even a bad tail. */
 			set_user_byte(test, u + EXT_LATEST, 1);
-			KUNIT_EXPECT_EQ(test, EXTENSIBLE_CHECK_FIELDS,
+			KUNIT_EXPECT_EQ(test, -EEXTSYS_NOOP,
 					extensible_copy_from_user(&arg_ext, &k, u,
 								  usize | probe_bit));
+			expect_answer(test, ctx, u, usize, &arg_accepted, 0,
+				      "probe, bad tail");
 
 			where[0] = EXT_LATEST;
 			where[1] = EXT_LATEST + extra / 2;
@@ -301,10 +340,17 @@ static void arg_fault_test(struct kunit *test)
 		KUNIT_EXPECT_EQ_MSG(test, ret, -EFAULT,
 				    "size %zu one byte into the unmapped page",
 				    usize);
-		/* A probe reads nothing: no fault. */
-		KUNIT_EXPECT_EQ(test, EXTENSIBLE_CHECK_FIELDS,
+		/* A probe reads nothing, but its answer cannot be written. */
+		KUNIT_EXPECT_EQ(test, -EFAULT,
 				extensible_copy_from_user(&arg_ext, &k, u,
 							  usize | probe_bit));
+		/* Ending at the boundary, it can. */
+		u = stage(test, ctx, PAGE_SIZE - usize, usize, EXT_LATEST);
+		KUNIT_EXPECT_EQ(test, -EEXTSYS_NOOP,
+				extensible_copy_from_user(&arg_ext, &k, u,
+							  usize | probe_bit));
+		expect_answer(test, ctx, u, usize, &arg_accepted, 0,
+			      "probe at the boundary");
 	}
 	KUNIT_EXPECT_EQ(test, -EFAULT,
 			extensible_copy_from_user(&arg_ext, &k, NULL,
@@ -541,8 +587,9 @@ static void fields_to_user_test(struct kunit *test)
 		EXT_LATEST + 8, PAGE_SIZE,
 	};
 	const struct ext_arg fields = {
-		.flags = 0x7, .value = U64_MAX, .v1 = 0x3, .v2 = U64_MAX,
+		.flags = 0x1, .value = 0x7f, .v1 = 0x2, .v2 = U64_MAX,
 	};
+	const struct ext_arg *none = NULL;
 	size_t i, j, off;
 
 	for (off = 0; off < 16; off += 5) {
@@ -576,12 +623,86 @@ static void fields_to_user_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, -EFAULT,
 			extensible_fields_to_user(&arg_ext,
 						  ctx->upage + PAGE_SIZE - 8,
-						  EXT_LATEST, &fields));
+						  EXT_LATEST | probe_bit,
+						  &fields));
+	/* The size is checked first, as the copy-in helpers check it. */
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			extensible_fields_to_user(&arg_ext, ctx->upage,
+						  (EXT_ARG_SIZE_VER0 - 1) |
+						  probe_bit, &fields));
+	KUNIT_EXPECT_EQ(test, -E2BIG,
+			extensible_fields_to_user(&arg_ext, ctx->upage,
+						  (PAGE_SIZE + 1) | probe_bit,
+						  &fields));
+	/* No struct: nothing written, not even to NULL. */
+	KUNIT_EXPECT_EQ(test, -EEXTSYS_NOOP,
+			extensible_fields_to_user(&arg_empty_ext, NULL,
+						  probe_bit, &fields));
+	/* Nothing accepted with these arguments: EINVAL, nothing written. */
+	memset(ctx->buf, 0x5a, EXT_LATEST);
+	KUNIT_ASSERT_EQ(test, 0, copy_to_user(ctx->upage, ctx->buf,
+					      EXT_LATEST));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			extensible_fields_to_user(&arg_ext, ctx->upage,
+						  EXT_LATEST | probe_bit, none));
+	read_back(test, ctx, ctx->upage, EXT_LATEST);
+	KUNIT_EXPECT_TRUE(test, !memchr_inv(ctx->buf, 0x5a, EXT_LATEST));
+}
+
+/*
+ * 6.13's copy_struct_to_user() with the fix of its ignored_trailing: set
+ * for a smaller caller who misses non-zero bytes, never for a larger one,
+ * whatever lies in kernel memory past the struct.
+ */
+static void copy_struct_to_user_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	u8 kbuf[2 * EXT_LATEST];
+	bool ignored;
+	size_t i;
+
+	for (i = 0; i < sizeof(kbuf); i++)
+		kbuf[i] = pattern(i);
+
+	/* Larger caller: the kernel's struct, then zeroes; nothing ignored. */
+	ignored = true;
+	KUNIT_EXPECT_EQ(test, 0, copy_struct_to_user(ctx->upage, EXT_LATEST + 16,
+						     kbuf, EXT_LATEST,
+						     &ignored));
+	KUNIT_EXPECT_FALSE(test, ignored);
+	read_back(test, ctx, ctx->upage, EXT_LATEST + 16);
+	KUNIT_EXPECT_TRUE(test, !memcmp(ctx->buf, kbuf, EXT_LATEST));
+	KUNIT_EXPECT_TRUE(test, !memchr_inv(ctx->buf + EXT_LATEST, 0, 16));
+
+	/* Smaller caller: non-zero bytes cut off, then only zeroes cut off. */
+	ignored = false;
+	KUNIT_EXPECT_EQ(test, 0, copy_struct_to_user(ctx->upage,
+						     EXT_ARG_SIZE_VER0, kbuf,
+						     EXT_LATEST, &ignored));
+	KUNIT_EXPECT_TRUE(test, ignored);
+	memset(kbuf + EXT_ARG_SIZE_VER0, 0, EXT_LATEST - EXT_ARG_SIZE_VER0);
+	KUNIT_EXPECT_EQ(test, 0, copy_struct_to_user(ctx->upage,
+						     EXT_ARG_SIZE_VER0, kbuf,
+						     EXT_LATEST, &ignored));
+	KUNIT_EXPECT_FALSE(test, ignored);
+
+	/* The same size: nothing ignored; a tail it cannot zero faults. */
+	ignored = true;
+	KUNIT_EXPECT_EQ(test, 0, copy_struct_to_user(ctx->upage, EXT_LATEST,
+						     kbuf, EXT_LATEST,
+						     &ignored));
+	KUNIT_EXPECT_FALSE(test, ignored);
+	KUNIT_EXPECT_EQ(test, -EFAULT,
+			copy_struct_to_user(ctx->upage + PAGE_SIZE - EXT_LATEST,
+					    EXT_LATEST + 1, kbuf, EXT_LATEST,
+					    NULL));
 }
 
 /* The helpers that only look at the size. */
 static void size_helpers_test(struct kunit *test)
 {
+	struct ext_ctx *ctx = ext_setup(test);
+	u8 __user *u;
 	size_t usize;
 
 	KUNIT_EXPECT_FALSE(test, extensible_size_in_range(&self_ext, 0));
@@ -600,19 +721,151 @@ static void size_helpers_test(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, extensible_wants_check_fields(&self_ext,
 							       probe_bit));
 
+	/* A probe is answered here too, as an errno. */
+	u = stage(test, ctx, 0, EXT_LATEST, EXT_LATEST);
 	usize = EXT_LATEST | probe_bit;
-	KUNIT_EXPECT_EQ(test, EXTENSIBLE_CHECK_FIELDS,
-			extensible_check_size(&arg_ext, &usize));
+	KUNIT_EXPECT_EQ(test, -EEXTSYS_NOOP,
+			extensible_check_size(&arg_ext, u, &usize));
 	KUNIT_EXPECT_EQ(test, usize, EXT_LATEST);
+	expect_answer(test, ctx, u, EXT_LATEST, &arg_accepted, 0, "check size");
 	/* Not a probe for a call without CHECK_FIELDS: just too large. */
 	usize = EXT_LATEST | probe_bit;
 	KUNIT_EXPECT_EQ(test, -E2BIG,
-			extensible_check_size(&arg_untouched_ext, &usize));
+			extensible_check_size(&arg_untouched_ext, u, &usize));
+	usize = EXT_LATEST;
+	KUNIT_EXPECT_EQ(test, 0, extensible_check_size(&arg_ext, u, &usize));
 	usize = 0;
-	KUNIT_EXPECT_EQ(test, 0, extensible_check_size(&self_ext, &usize));
+	KUNIT_EXPECT_EQ(test, 0, extensible_check_size(&self_ext, u, &usize));
 	KUNIT_EXPECT_EQ(test, usize, EXT_SELF_SIZE_VER0);
 	usize = probe_bit;
-	KUNIT_EXPECT_EQ(test, -EINVAL, extensible_check_size(&arg_ext, &usize));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			extensible_check_size(&arg_ext, u, &usize));
+}
+
+/*
+ * The new call of Documentation/process/adding-syscalls.rst, exactly as
+ * written there (harness/docs checks that each of its paragraphs is here),
+ * as a function the test calls: a call written by following the recipe.
+ */
+#define SYSCALL_DEFINE2(name, t1, a1, t2, a2)				\
+	static long sys_##name(t1 a1, t2 a2)
+
+struct xyzzy_params {
+	__aligned_u64 flags;	/* XYZZY_FLAG_* */
+	__aligned_u64 buf;	/* a pointer */
+	__u32 len;
+	__u32 __reserved;	/* no implicit padding; must be zero */
+};
+#define XYZZY_PARAMS_SIZE_VER0 24 /* sizeof first published struct */
+#define XYZZY_PARAMS_SIZE_LATEST XYZZY_PARAMS_SIZE_VER0
+
+#define XYZZY_FLAG_A 0x1
+#define XYZZY_FLAG_B 0x2
+#define XYZZY_FLAGS_ALL (XYZZY_FLAG_A | XYZZY_FLAG_B)
+
+static const struct xyzzy_params xyzzy_params_accepted = {
+	.flags = XYZZY_FLAGS_ALL,
+	.buf = U64_MAX,
+	.len = U32_MAX,
+};
+
+static const struct extensible_struct xyzzy_params_ext = {
+	EXTENSIBLE_STRUCT(struct xyzzy_params, XYZZY_PARAMS_SIZE_VER0,
+			  XYZZY_PARAMS_SIZE_LATEST),
+	EXTENSIBLE_CHECK_FIELDS(struct xyzzy_params, &xyzzy_params_accepted),
+};
+
+SYSCALL_DEFINE2(xyzzy, struct xyzzy_params __user *, params, size_t, size)
+{
+	struct xyzzy_params kparams;
+	int err;
+
+	err = extensible_copy_from_user(&xyzzy_params_ext, &kparams, params,
+					size);
+	if (err)
+		return err; /* -EEXTSYS_NOOP: a CHECK_FIELDS probe, answered */
+	if (kparams.flags & ~XYZZY_FLAGS_ALL || kparams.__reserved)
+		return -EINVAL;
+
+	kparams.len = hweight64(kparams.flags);
+	return extensible_copy_to_user(&xyzzy_params_ext, params, size,
+				       &kparams, NULL);
+}
+
+/* The recipe's call, for each size class the recipe tells to test. */
+static void recipe_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	const struct xyzzy_params in = { .flags = XYZZY_FLAGS_ALL };
+	struct xyzzy_params out;
+	u8 __user *u;
+	size_t i;
+	const struct {
+		size_t size;
+		long ret;
+	} cases[] = {
+		{ 0, -EINVAL }, { 1, -EINVAL },
+		{ XYZZY_PARAMS_SIZE_VER0 - 1, -EINVAL },
+		{ XYZZY_PARAMS_SIZE_VER0, 0 },
+		{ XYZZY_PARAMS_SIZE_VER0 + 1, 0 },	/* zero tail */
+		{ PAGE_SIZE, 0 }, { PAGE_SIZE + 1, -E2BIG },
+		{ 0 | probe_bit, -EINVAL },
+		{ (PAGE_SIZE + 1) | probe_bit, -E2BIG },
+	};
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		size_t len = min_t(size_t, cases[i].size & ~probe_bit,
+				   PAGE_SIZE);
+
+		u = stage(test, ctx, 0, 0, 0);
+		KUNIT_ASSERT_EQ(test, 0, copy_to_user(u, &in, sizeof(in)));
+		KUNIT_EXPECT_EQ_MSG(test, cases[i].ret,
+				    sys_xyzzy((void __user *)u, cases[i].size),
+				    "size %#zx", cases[i].size);
+		if (cases[i].ret)
+			continue;
+		/* Written back: len set, the caller's larger tail zeroed. */
+		KUNIT_ASSERT_EQ(test, 0, copy_from_user(&out, u, sizeof(out)));
+		KUNIT_EXPECT_EQ(test, out.len, 2);
+		KUNIT_ASSERT_EQ(test, 0, copy_from_user(ctx->buf, u, len));
+		KUNIT_EXPECT_TRUE(test, !memchr_inv(ctx->buf + sizeof(out), 0,
+						    len - sizeof(out)));
+	}
+
+	/* Latest + 1 with a non-zero tail: E2BIG, nothing written. */
+	u = stage(test, ctx, 0, 0, 0);
+	KUNIT_ASSERT_EQ(test, 0, copy_to_user(u, &in, sizeof(in)));
+	set_user_byte(test, u + sizeof(in), 1);
+	KUNIT_EXPECT_EQ(test, -E2BIG, sys_xyzzy((void __user *)u,
+						sizeof(in) + 1));
+	/* Unknown flag, non-zero reserved field: EINVAL. */
+	for (i = 0; i < 2; i++) {
+		struct xyzzy_params bad = in;
+
+		if (i)
+			bad.__reserved = 1;
+		else
+			bad.flags |= 0x4;
+		KUNIT_ASSERT_EQ(test, 0, copy_to_user(u, &bad, sizeof(bad)));
+		KUNIT_EXPECT_EQ(test, -EINVAL,
+				sys_xyzzy((void __user *)u, sizeof(bad)));
+	}
+	/* Ending at the end of the mapping, and one byte past it. */
+	u = ctx->upage + PAGE_SIZE - sizeof(in);
+	KUNIT_ASSERT_EQ(test, 0, copy_to_user(u, &in, sizeof(in)));
+	KUNIT_EXPECT_EQ(test, 0, sys_xyzzy((void __user *)u, sizeof(in)));
+	KUNIT_EXPECT_EQ(test, -EFAULT,
+			sys_xyzzy((void __user *)(u + 1), sizeof(in)));
+	KUNIT_EXPECT_EQ(test, -EFAULT, sys_xyzzy(NULL, sizeof(in)));
+	/* CHECK_FIELDS: the answer, zeroes up to the size, EEXTSYS_NOOP */
+	u = stage(test, ctx, 0, 64, 64);
+	KUNIT_EXPECT_EQ(test, -EEXTSYS_NOOP,
+			sys_xyzzy((void __user *)u, 32 | probe_bit));
+	KUNIT_ASSERT_EQ(test, 0, copy_from_user(ctx->buf, u, 64));
+	KUNIT_EXPECT_TRUE(test, !memcmp(ctx->buf, &xyzzy_params_accepted,
+					sizeof(xyzzy_params_accepted)));
+	KUNIT_EXPECT_TRUE(test, !memchr_inv(ctx->buf + 24, 0, 8));
+	KUNIT_EXPECT_EQ(test, ctx->buf[32], pattern(32));
 }
 
 static struct kunit_case extensible_struct_test_cases[] = {
@@ -626,6 +879,8 @@ static struct kunit_case extensible_struct_test_cases[] = {
 	KUNIT_CASE(copy_out_test),
 	KUNIT_CASE(copy_out_fault_test),
 	KUNIT_CASE(fields_to_user_test),
+	KUNIT_CASE(copy_struct_to_user_test),
+	KUNIT_CASE(recipe_test),
 	{}
 };
 

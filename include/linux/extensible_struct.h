@@ -19,6 +19,7 @@
 #include <linux/build_bug.h>
 #include <linux/compiler.h>
 #include <linux/fault-inject-usercopy.h>
+#include <linux/instrumented.h>
 #include <linux/stddef.h>
 #include <linux/string.h>
 #include <linux/types.h>
@@ -61,7 +62,8 @@ enum extensible_trailing {
  *	@self_sized
  * @self_sized: the size is a field of the struct (perf_event_attr.size,
  *	sched_attr.size), not an argument of the call
- * @check_fields: the call answers CHECK_FIELDS in its size argument
+ * @fields: if not NULL, the call answers CHECK_FIELDS in its size argument,
+ *	with this kernel struct of what it accepts (EXTENSIBLE_CHECK_FIELDS())
  * @zero: what a size of 0 means
  * @too_small: the errno for a size below @ver0; 0 means -EINVAL, the rule
  *	for new calls (perf and sched have always said -E2BIG)
@@ -75,7 +77,7 @@ struct extensible_struct {
 	size_t size;
 	size_t size_offset;
 	bool self_sized;
-	bool check_fields;
+	const void *fields;
 	enum extensible_zero zero;
 	int too_small;
 	enum extensible_trailing trailing;
@@ -91,7 +93,7 @@ struct extensible_struct {
  *
  *	static const struct extensible_struct foo_ext = {
  *		EXTENSIBLE_STRUCT(struct foo, FOO_SIZE_VER0, FOO_SIZE_VER2),
- *		.check_fields = true,
+ *		EXTENSIBLE_CHECK_FIELDS(struct foo, &foo_accepted),
  *	};
  *
  * The other members default to the rules for a new call: the size is an
@@ -116,8 +118,24 @@ struct extensible_struct {
 	.size_offset = offsetof(type, member) +				\
 		BUILD_BUG_ON_ZERO(sizeof_field(type, member) != sizeof(u32))
 
-/* Returned by the copy-in helpers when the caller asked CHECK_FIELDS. */
-#define EXTENSIBLE_CHECK_FIELDS	1
+/**
+ * EXTENSIBLE_CHECK_FIELDS() - the call answers CHECK_FIELDS with @answer
+ * @type: the struct type
+ * @answer: a const @type holding what the call accepts, as
+ *	<uapi/linux/check_fields.h> says: in each flag field the mask of
+ *	accepted bits, in each number the largest accepted, in each address
+ *	or address range's length all-ones
+ *
+ * In the initializer of a struct extensible_struct, after
+ * EXTENSIBLE_STRUCT(). The copy-in helpers and extensible_check_size()
+ * then answer a probe themselves: they write @answer into the caller's
+ * struct and return -EEXTSYS_NOOP, an errno like any other, so that the
+ * usual "if (err) return err;" is all a call needs. A call whose answer
+ * depends on its other arguments answers first with
+ * extensible_fields_to_user(); @answer is what it accepts in general.
+ */
+#define EXTENSIBLE_CHECK_FIELDS(type, answer)				\
+	.fields = (answer) + BUILD_BUG_ON_ZERO(!__same_type(*(answer), type))
 
 /* Bigger is a garbage size, not a struct from some future version. */
 #define EXTENSIBLE_MAX_SIZE	PAGE_SIZE
@@ -138,15 +156,41 @@ static inline bool extensible_size_in_range(const struct extensible_struct *es,
 	return usize >= es->ver0 && usize <= EXTENSIBLE_MAX_SIZE;
 }
 
-bool extensible_wants_check_fields(const struct extensible_struct *es,
-				   size_t usize);
-int extensible_check_size(const struct extensible_struct *es, size_t *usize);
+/* CHECK_FIELDS is one of these, by the caller's ABI; most sizes have neither. */
+#define EXTENSIBLE_TOP_BITS						\
+	((size_t)1 << 31 | (size_t)1 << (BITS_PER_LONG - 1))
+
+bool __extensible_wants_check_fields(const struct extensible_struct *es,
+				     size_t usize);
+
+/**
+ * extensible_wants_check_fields() - does @usize ask CHECK_FIELDS?
+ * @es: the description of the struct
+ * @usize: the size argument as the caller passed it
+ *
+ * For a call whose answer depends on its other arguments, which then
+ * answers with extensible_fields_to_user() before it reads anything else,
+ * as indirect() does: the struct that names its inner call may be NULL
+ * for a probe. The size is not checked: extensible_fields_to_user() does.
+ *
+ * Return: true if @es answers CHECK_FIELDS and @usize has it.
+ */
+static inline bool
+extensible_wants_check_fields(const struct extensible_struct *es, size_t usize)
+{
+	return (usize & EXTENSIBLE_TOP_BITS) &&
+	       __extensible_wants_check_fields(es, usize);
+}
+
+int extensible_check_size(const struct extensible_struct *es,
+			  void __user *dst, size_t *usize);
 
 int __extensible_copy_from_user(const struct extensible_struct *es,
 				void *dst, size_t ksize,
-				const void __user *src, size_t usize);
+				void __user *src, size_t usize);
 int __extensible_copy_self_sized(const struct extensible_struct *es,
-				 void *dst, size_t ksize, void __user *src);
+				 void *dst, size_t ksize, void __user *src,
+				 u32 size);
 int __extensible_copy_to_user(const struct extensible_struct *es,
 			      void __user *dst, size_t usize,
 			      const void *src, size_t ksize,
@@ -154,9 +198,6 @@ int __extensible_copy_to_user(const struct extensible_struct *es,
 int __extensible_fields_to_user(const struct extensible_struct *es,
 				void __user *dst, size_t usize,
 				const void *fields, size_t ksize);
-
-int copy_struct_to_user(void __user *dst, size_t usize, const void *src,
-			size_t ksize, bool *ignored_trailing);
 
 /*
  * The kernel object must be the described struct: checked at compile time
@@ -180,11 +221,14 @@ int copy_struct_to_user(void __user *dst, size_t usize, const void *src,
  * above PAGE_SIZE -E2BIG; a shorter struct is zero-extended; a longer one
  * is accepted only if its bytes beyond @dst are zero, else -E2BIG.
  *
- * Return: 0; EXTENSIBLE_CHECK_FIELDS if the caller asked CHECK_FIELDS and
- * the size is valid: nothing was read, and the caller is to answer with
- * extensible_fields_to_user(); -EINVAL or -E2BIG for a size the struct
- * does not accept, -E2BIG for non-zero bytes the kernel does not know,
- * -EFAULT if @src cannot be read.
+ * If the caller asked CHECK_FIELDS and the size is valid, nothing is read:
+ * @es's answer is written into @src instead (see
+ * EXTENSIBLE_CHECK_FIELDS()).
+ *
+ * Return: 0; -EEXTSYS_NOOP if a CHECK_FIELDS probe was answered; -EINVAL
+ * or -E2BIG for a size the struct does not accept, -E2BIG for non-zero
+ * bytes the kernel does not know, -EFAULT if @src cannot be read (or,
+ * for a probe, written).
  */
 #define extensible_copy_from_user(es, dst, src, usize)			\
 	__extensible_copy_from_user_inline(es, dst,			\
@@ -198,7 +242,9 @@ int copy_struct_to_user(void __user *dst, size_t usize, const void *src,
  * Read @ksize bytes; 0 or -EFAULT. A struct of a few words, read one word
  * at a time in a single user access window, costs a fraction of
  * copy_from_user()'s call and length-driven loop, on 64-bit architectures
- * that read an unaligned word as cheaply as an aligned one.
+ * that read an unaligned word as cheaply as an aligned one. It makes the
+ * checks copy_from_user() makes, and calls the same hooks for KASAN,
+ * KCSAN and KMSAN; without those and lock debugging, they cost nothing.
  */
 static __always_inline int __extensible_read(void *dst,
 					     const void __user *src,
@@ -212,9 +258,13 @@ static __always_inline int __extensible_read(void *dst,
 	    !IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS))
 		return copy_from_user(dst, src, ksize) ? -EFAULT : 0;
 
+	might_fault();
+	if (!check_copy_size(dst, ksize, false))
+		return -EFAULT;
 	/* Fault injection fails this copy as it fails copy_from_user(). */
 	if (should_fail_usercopy() || !user_access_begin(src, ksize))
 		return -EFAULT;
+	instrument_copy_from_user_before(dst, src, ksize);
 	/* Unrolled by hand: the compiler keeps a loop of unsafe_get_user(). */
 	unsafe_get_user(word[0], &uword[0], fault);
 	if (ksize > 1 * sizeof(u64))
@@ -224,9 +274,11 @@ static __always_inline int __extensible_read(void *dst,
 	if (ksize > 3 * sizeof(u64))
 		unsafe_get_user(word[3], &uword[3], fault);
 	user_access_end();
+	instrument_copy_from_user_after(dst, src, ksize, 0);
 	return 0;
 fault:
 	user_access_end();
+	instrument_copy_from_user_after(dst, src, ksize, ksize);
 	return -EFAULT;
 }
 
@@ -237,7 +289,7 @@ fault:
 static __always_inline int
 __extensible_copy_from_user_inline(const struct extensible_struct *es,
 				   void *dst, size_t ksize,
-				   const void __user *src, size_t usize)
+				   void __user *src, size_t usize)
 {
 	if (usize == ksize) {
 		if (likely(!__extensible_read(dst, src, ksize)))
@@ -271,7 +323,7 @@ __extensible_copy_from_user_inline(const struct extensible_struct *es,
 
 /*
  * A caller whose struct says this kernel's size gets one copy, made here;
- * any other size takes the general case, which reads the size afresh.
+ * any other size takes the general case, with the size read here.
  */
 static __always_inline int
 __extensible_copy_self_sized_inline(const struct extensible_struct *es,
@@ -283,7 +335,7 @@ __extensible_copy_self_sized_inline(const struct extensible_struct *es,
 	if (get_user(size, (u32 __user *)(src + es->size_offset)))
 		return -EFAULT;
 	if (size != ksize)
-		return __extensible_copy_self_sized(es, dst, ksize, src);
+		return __extensible_copy_self_sized(es, dst, ksize, src, size);
 	if (copy_from_user(dst, src, ksize)) {
 		memset(dst, 0, ksize);
 		return -EFAULT;
@@ -328,20 +380,25 @@ __extensible_copy_to_user_inline(const struct extensible_struct *es,
 }
 
 /**
- * extensible_fields_to_user() - answer a CHECK_FIELDS probe
- * @es: the description
+ * extensible_fields_to_user() - answer a CHECK_FIELDS probe with @fields
+ * @es: the description (with EXTENSIBLE_CHECK_FIELDS())
  * @dst: the caller's struct
- * @usize: its size, as the caller passed it (CHECK_FIELDS included)
- * @fields: the kernel's struct holding what the call accepts, as
- *	<uapi/linux/check_fields.h> says: in each flag field the mask of
- *	accepted bits, in each number the largest accepted, in each
- *	address or address range's length all-ones
+ * @usize: its size, as the caller passed it
+ * @fields: what the call accepts with the arguments of this probe (a
+ *	const pointer of the struct's type), as for EXTENSIBLE_CHECK_FIELDS();
+ *	NULL if it accepts nothing with them
  *
- * Copies @fields as copy_struct_to_user() does: bytes past the kernel's
+ * For a call whose answer depends on its other arguments (indirect()
+ * answers for the call it names), after extensible_wants_check_fields().
+ * The size is checked first, as the copy-in helpers check it; then
+ * @fields is copied as copy_struct_to_user() does: bytes past the kernel's
  * struct are zeroed, whatever @es->trailing says, so that a newer caller
- * sees its unknown fields unsupported.
+ * sees its unknown fields unsupported. A size of 0 that @es takes as no
+ * struct is answered by writing nothing.
  *
- * Return: -EEXTSYS_NOOP, or -EFAULT if @dst cannot be written.
+ * Return: -EEXTSYS_NOOP; the size's errno, as for
+ * extensible_copy_from_user(); -EINVAL if @fields is NULL; -EFAULT if
+ * @dst cannot be written.
  */
 #define extensible_fields_to_user(es, dst, usize, fields)		\
 	__extensible_fields_to_user(es, dst, usize, fields,		\

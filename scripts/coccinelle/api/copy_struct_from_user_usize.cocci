@@ -133,7 +133,7 @@ fn(...) {
     when != E >= U
     when != U != X
     when != U == X
-    when != extensible_check_size(E, &U)
+    when != extensible_check_size(E, ..., &U)
 copy_struct_from_user@p(D, K, S, U)
 ...
 }
@@ -159,7 +159,7 @@ fn(...) {
     when != U != X
     when != U == X
     when != U = \(min\|min_t\|umin\|clamp\|clamp_t\|clamp_val\)(...)
-    when != extensible_check_size(E, &U)
+    when != extensible_check_size(E, ..., &U)
 copy_struct_from_user@p(D, K, S, U)
 ...
 }
@@ -225,7 +225,7 @@ g(...) {
     when != E >= A
     when != A != X
     when != A == X
-    when != extensible_check_size(E, &A)
+    when != extensible_check_size(E, ..., &A)
 fn@q(es, A, ...)
 ...
 }
@@ -252,7 +252,7 @@ g(...) {
     when != A != X
     when != A == X
     when != A = \(min\|min_t\|umin\|clamp\|clamp_t\|clamp_val\)(...)
-    when != extensible_check_size(E, &A)
+    when != extensible_check_size(E, ..., &A)
 fn@q(es, A, ...)
 ...
 }

@@ -2287,6 +2287,110 @@ TEST_F(resolve, cached_refused_by_changes)
 }
 
 /*
+ * creat() always creates or truncates: RESOLVE_CACHED is EAGAIN before it
+ * runs, so a seccomp filter never sees it. open() and openat() honour
+ * RESOLVE_CACHED, and fail as openat2() does, with EAGAIN from the call,
+ * after the filter, for O_CREAT, O_TRUNC and O_TMPFILE.
+ */
+static int cached_open_child(__u64 filtered, const struct indirect_registers *r,
+			     int want_cached, int want_plain)
+{
+	struct indirect_params p = { .resolve = RESOLVE_CACHED };
+
+	if (filter_call(filtered, 0, SECCOMP_RET_ERRNO | EPERM, 0))
+		return 10;
+	if (sys_indirect(r, &p, sizeof(p), 0) != -1 || errno != want_cached)
+		return 11;
+	p.resolve = 0;
+	if (sys_indirect(r, &p, sizeof(p), 0) != -1 || errno != want_plain)
+		return 12;
+	return 0;
+}
+
+TEST_F(resolve, cached_open_creates_or_truncates)
+{
+	const int root = self->t.root;
+	const struct {
+		const char *name;
+		struct indirect_registers r;
+	} calls[] = {
+		{ "creat existing", { __NR_creat, { uptr(ROOT "/etc/data"),
+						    0600 } } },
+		{ "creat new", { __NR_creat, { uptr(ROOT "/etc/new"), 0600 } } },
+		{ "open O_TRUNC", { __NR_open, { uptr(ROOT "/etc/data"),
+						 O_WRONLY | O_TRUNC } } },
+		{ "openat O_TRUNC", { __NR_openat, { fdarg(root),
+						     uptr("etc/data"),
+						     O_WRONLY | O_TRUNC } } },
+		{ "open O_TMPFILE", { __NR_open, { uptr(ROOT "/etc"),
+						   O_TMPFILE | O_WRONLY,
+						   0600 } } },
+		{ "openat O_TMPFILE", { __NR_openat, { fdarg(root),
+						       uptr("etc"),
+						       O_TMPFILE | O_WRONLY,
+						       0600 } } },
+		{ "openat O_CREAT", { __NR_openat, { fdarg(root),
+						     uptr("etc/new"),
+						     O_CREAT | O_WRONLY,
+						     0600 } } },
+	};
+	const struct indirect_registers plain = {
+		__NR_openat, { fdarg(root), uptr("etc/data"), O_RDONLY }
+	};
+	struct indirect_params p = {};
+	int fds = nr_fds(_metadata), fd, status;
+	struct stat st;
+	size_t i, r;
+	pid_t pid;
+
+	fd = openat(root, "etc/data", O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(4, write(fd, "data", 4));
+	ASSERT_EQ(0, close(fd));
+	for (i = 0; i < ARRAY_SIZE(calls); i++) {
+		for (r = 0; r < ARRAY_SIZE(cached_resolves); r++) {
+			p.resolve = cached_resolves[r];
+			EXPECT_EQ(-1, sys_indirect(&calls[i].r, &p, sizeof(p),
+						   0))
+				TH_LOG("%s ran", calls[i].name);
+			EXPECT_EQ(EAGAIN, errno) TH_LOG("%s", calls[i].name);
+			ASSERT_EQ(0, stat(ROOT "/etc/data", &st));
+			EXPECT_EQ(4, st.st_size)
+				TH_LOG("%s truncated", calls[i].name);
+			ASSERT_ABSENT(ROOT "/etc/new");
+			EXPECT_EQ(fds, nr_fds(_metadata))
+				TH_LOG("%s: descriptor left", calls[i].name);
+		}
+	}
+	/* What is claimed works: a lookup that neither creates nor truncates */
+	p.resolve = RESOLVE_CACHED;
+	fd = sys_indirect(&plain, &p, sizeof(p), 0);
+	EXPECT_LE(0, fd) TH_LOG("openat RESOLVE_CACHED: %s", strerror(errno));
+	if (fd >= 0)
+		close(fd);
+
+	/*
+	 * A filter that refuses the call: creat() never reaches it with
+	 * RESOLVE_CACHED, open(O_TRUNC) does.
+	 */
+	for (i = 0; i < 2; i++) {
+		pid = fork();
+		ASSERT_LE(0, pid);
+		if (!pid)
+			_exit(i ? cached_open_child(__NR_open, &calls[2].r,
+						    EPERM, EPERM) :
+				  cached_open_child(__NR_creat, &calls[0].r,
+						    EAGAIN, EPERM));
+		ASSERT_EQ(pid, waitpid(pid, &status, 0));
+		EXPECT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status))
+			TH_LOG("%s under a filter: status %#x",
+			       calls[i ? 2 : 0].name, status);
+	}
+	ASSERT_EQ(0, stat(ROOT "/etc/data", &st));
+	EXPECT_EQ(4, st.st_size);
+}
+
+/*
  * A call that creates no descriptor honours no file flag, with or
  * without resolve; openat() honours both together.
  */

@@ -161,6 +161,8 @@ struct listed_call {
 
 #define FD_CALL(name, honours) { #name, __NR_##name, 0, honours, 0 }
 #define OPEN_CALL(name) { #name, __NR_##name, 0, FD_BOTH, PATH_LOOKUP }
+/* creat() always creates or truncates: as a call that changes a name */
+#define CREAT_CALL(name) { #name, __NR_##name, 0, FD_BOTH, PATH_CHANGE }
 #define LOOKUP_CALL(name) { #name, __NR_##name, 0, 0, PATH_LOOKUP }
 #define CHANGE_CALL(name) { #name, __NR_##name, 0, 0, PATH_CHANGE }
 
@@ -185,7 +187,7 @@ static const struct listed_call white_list[] = {
 #endif
 	OPEN_CALL(open),
 	OPEN_CALL(openat),
-	OPEN_CALL(creat),
+	CREAT_CALL(creat),
 	CHANGE_CALL(mknod),
 	CHANGE_CALL(mknodat),
 	CHANGE_CALL(mkdir),

@@ -70,20 +70,10 @@ static const struct indirect_call indirect_socketcall_ops[SYS_SENDMMSG + 1] = {
 
 static_assert(VALID_RESOLVE_FLAGS <= U8_MAX);
 
-/*
- * What some call of the white list honours: the CHECK_FIELDS answer for
- * a probe that names no call. Every operation listed is in the native
- * table.
- */
-static const struct indirect_params indirect_params_any = {
-#define INDIRECT_SYSCALL(name, flags, resolve) | (flags)
-	.file_flags = 0
-#include <linux/indirect_syscalls.h>
-	,
-#define INDIRECT_SYSCALL(name, flags, resolve) | (resolve)
-	.resolve = 0
-#include <linux/indirect_syscalls.h>
-	,
+/* What indirect_copy_params() accepts, whatever the call. */
+static const struct indirect_params indirect_params_valid = {
+	.file_flags = INDIRECT_FD_ALL,
+	.resolve = VALID_RESOLVE_FLAGS,
 };
 
 /* Size 0 is no parameters: the call runs as it would without indirect(). */
@@ -91,7 +81,7 @@ static const struct extensible_struct indirect_params_ext = {
 	EXTENSIBLE_STRUCT(struct indirect_params, INDIRECT_PARAMS_SIZE_VER0,
 			  INDIRECT_PARAMS_SIZE_LATEST),
 	.zero = EXTENSIBLE_ZERO_IS_EMPTY,
-	EXTENSIBLE_CHECK_FIELDS(struct indirect_params, &indirect_params_any),
+	EXTENSIBLE_CHECK_FIELDS(struct indirect_params, &indirect_params_valid),
 };
 
 /**
@@ -104,8 +94,8 @@ static const struct extensible_struct indirect_params_ext = {
  * or RESOLVE_BENEATH with RESOLVE_IN_ROOT, -E2BIG for a size above
  * PAGE_SIZE or non-zero bytes beyond what this kernel knows, -EFAULT if
  * @uparams cannot be read; -EEXTSYS_NOOP if @usize asks CHECK_FIELDS,
- * answered for no call in particular (indirect() answers a probe itself
- * before it gets here).
+ * answered with what it accepts (indirect() answers a probe for the calls
+ * themselves before it gets here).
  */
 VISIBLE_IF_KUNIT __always_inline int
 indirect_copy_params(struct indirect_kparams *params,
@@ -298,11 +288,12 @@ static noinline long
 indirect_check_fields(const struct indirect_registers __user *uregs,
 		      void __user *uparams, size_t usize, enum indirect_abi abi)
 {
-	const struct indirect_params *answer = &indirect_params_any;
+	indirect_fd_t honours = INDIRECT_FD(0);
 	struct indirect_params fields = {};
+	const struct indirect_params *answer = &fields;
 	const struct indirect_call *call;
 	struct pt_regs scratch;
-	unsigned int index;
+	unsigned int i, index;
 	u64 nr, arg0;
 	long ret;
 
@@ -311,10 +302,20 @@ indirect_check_fields(const struct indirect_registers __user *uregs,
 		if (ret)
 			return ret;
 		call = indirect_lookup(nr, arg0, abi, &index);
-		fields.file_flags = call ? (__force u32)call->file_flags : 0;
-		fields.resolve = call ? call->resolve : 0;
-		answer = call ? &fields : NULL;
+		if (call) {
+			honours = call->file_flags;
+			fields.resolve = call->resolve;
+		} else {
+			answer = NULL;
+		}
+	} else {
+		/* Every operation listed is in the native table. */
+		for (i = 0; i < ARRAY_SIZE(indirect_native_calls); i++) {
+			honours |= indirect_native_calls[i].file_flags;
+			fields.resolve |= indirect_native_calls[i].resolve;
+		}
 	}
+	fields.file_flags = (__force u32)honours;
 	return extensible_fields_to_user(&indirect_params_ext, uparams, usize,
 					 answer);
 }

@@ -756,6 +756,7 @@ struct xyzzy_params {
 	__u32 len;
 	__u32 __reserved;	/* no implicit padding; must be zero */
 };
+
 #define XYZZY_PARAMS_SIZE_VER0 24 /* sizeof first published struct */
 #define XYZZY_PARAMS_SIZE_LATEST XYZZY_PARAMS_SIZE_VER0
 

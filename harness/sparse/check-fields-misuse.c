@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Must not build: the mistakes the CHECK_FIELDS API rules out. Checked by
+ * Must not build: the mistakes the CHECK_FIELDS API rules out, refused by
+ * sparse ("expect") and by gcc ("cc-expect"). Checked by
  * harness/static-checks, never built into a kernel.
  */
 #include "../../kernel/indirect.c"
@@ -12,7 +13,13 @@ static const struct extensible_struct wrong_answer_ext = {
 			  INDIRECT_PARAMS_SIZE_LATEST),
 	EXTENSIBLE_CHECK_FIELDS(struct indirect_params, &wrong_answer),
 };
-/* expect: invalid bitfield width */
+
+const struct extensible_struct *wrong_answer_user(void);
+const struct extensible_struct *wrong_answer_user(void)
+{
+	return &wrong_answer_ext;
+}
+/* cc-expect: negative width in bit-field */
 
 /*
  * There is no positive "answer the probe" return for a call to test, and
@@ -31,3 +38,4 @@ int positive_probe_return(void __user *uparams, size_t usize)
 	return err;
 }
 /* expect: undefined identifier 'EXTENSIBLE_CHECK_FIELDS' */
+/* cc-expect: 'EXTENSIBLE_CHECK_FIELDS' undeclared */

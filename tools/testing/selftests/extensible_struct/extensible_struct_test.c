@@ -564,16 +564,55 @@ TEST_F(check_fields, openat2)
 	EXPECT_EQ(-EFAULT, outcome(sys_openat2("/", NULL, 24 | CHECK_FIELDS)));
 }
 
+/* clone3() with @args: 0 if it made a child that exited 0, else -errno. */
+static int clone3_runs(struct clone_args *args)
+{
+	int status;
+	long pid = sys_clone3(args, sizeof(*args));
+
+	if (pid == 0)
+		_exit(0);
+	if (pid < 0)
+		return -errno;
+	if (waitpid(pid, &status, __WALL) != pid)
+		return -ECHILD;
+	return WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : -ECHILD;
+}
+
+static const __u64 namespace_flags[] = {
+	CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID,
+	CLONE_NEWNET, CLONE_NEWCGROUP, CLONE_NEWTIME,
+};
+
+/* The namespaces this kernel cannot create: clone3() refuses them. */
+static __u64 unbuilt_namespaces(void)
+{
+	__u64 unbuilt = 0;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(namespace_flags); i++) {
+		struct clone_args one = {
+			.flags = namespace_flags[i], .exit_signal = SIGCHLD,
+		};
+
+		if (clone3_runs(&one) == -EINVAL)
+			unbuilt |= namespace_flags[i];
+	}
+	return unbuilt;
+}
+
 TEST_F(check_fields, clone3)
 {
 	struct clone_args *args = (struct clone_args *)self->buf;
+	/* 6.12's flags, but the namespaces the kernel was built without */
+	const __u64 flags = CLONE3_FLAGS_6_12 & ~unbuilt_namespaces();
 
 	EXPECT_EQ(-EEXTSYS_NOOP, outcome(sys_clone3(args, sizeof(*args) |
 						   CHECK_FIELDS)));
 	/* No child. */
 	EXPECT_EQ(-1, waitpid(-1, NULL, WNOHANG));
 	EXPECT_EQ(ECHILD, errno);
-	EXPECT_EQ(CLONE3_FLAGS_6_12, args->flags);
+	EXPECT_EQ(flags, args->flags);
 	EXPECT_EQ(CLONE3_EXIT_SIGNAL_6_12, args->exit_signal);
 	EXPECT_EQ(UINT64_MAX, args->pidfd);
 	EXPECT_EQ(UINT64_MAX, args->child_tid);
@@ -591,7 +630,7 @@ TEST_F(check_fields, clone3)
 	memset(self->buf, 0xa5, sizeof(self->buf));
 	EXPECT_EQ(-EEXTSYS_NOOP, outcome(sys_clone3(args, CLONE_ARGS_SIZE_VER0 |
 						   CHECK_FIELDS)));
-	EXPECT_EQ(CLONE3_FLAGS_6_12, args->flags);
+	EXPECT_EQ(flags, args->flags);
 	EXPECT_TRUE(all_bytes(self->buf, CLONE_ARGS_SIZE_VER0,
 			      sizeof(self->buf), 0xa5));
 
@@ -599,7 +638,7 @@ TEST_F(check_fields, clone3)
 	for (int bit = 0; bit < 64; bit++) {
 		struct clone_args one = { .flags = 1ULL << bit };
 
-		if (one.flags & CLONE3_FLAGS_6_12)
+		if (one.flags & flags)
 			continue;
 		EXPECT_EQ(-EINVAL, outcome(sys_clone3(&one, sizeof(one))))
 			TH_LOG("flag bit %d", bit);
@@ -608,6 +647,160 @@ TEST_F(check_fields, clone3)
 	EXPECT_EQ(-EINVAL, outcome(sys_clone3(args, 8 | CHECK_FIELDS)));
 	EXPECT_EQ(-E2BIG, outcome(sys_clone3(args, (PAGE + 1) | CHECK_FIELDS)));
 	EXPECT_EQ(-EFAULT, outcome(sys_clone3(NULL, 88 | CHECK_FIELDS)));
+}
+
+/*
+ * clone3()'s flags both ways: each namespace answered is created and each
+ * other refused; each flag a child can take without a stack of its own
+ * is answered and, with what it needs, makes one. CLONE_VM, CLONE_SIGHAND,
+ * CLONE_THREAD and CLONE_SETTLS need a child that runs on a stack or TLS
+ * of its own, CLONE_PARENT one that is not the caller's: not tried here.
+ */
+TEST(check_fields_clone3_flags_both_ways)
+{
+	const __u64 simple[] = {
+		CLONE_FS, CLONE_FILES, CLONE_SYSVSEM, CLONE_UNTRACED, CLONE_IO,
+		CLONE_CLEAR_SIGHAND, CLONE_PTRACE, CLONE_VFORK, CLONE_PIDFD,
+		CLONE_PARENT_SETTID, CLONE_CHILD_SETTID, CLONE_CHILD_CLEARTID,
+		CLONE_INTO_CGROUP,
+	};
+	struct clone_args answer = {};
+	int pidfd = -1, tid = 0, cgroup;
+	size_t i;
+
+	ASSERT_EQ(-EEXTSYS_NOOP, outcome(sys_clone3(&answer, sizeof(answer) |
+						   CHECK_FIELDS)));
+	for (i = 0; i < ARRAY_SIZE(namespace_flags); i++) {
+		struct clone_args one = {
+			.flags = namespace_flags[i], .exit_signal = SIGCHLD,
+		};
+		int want = answer.flags & namespace_flags[i] ? 0 : -EINVAL;
+
+		EXPECT_EQ(want, clone3_runs(&one))
+			TH_LOG("namespace flag %#llx",
+			       (unsigned long long)namespace_flags[i]);
+	}
+
+	/* Without cgroups, any descriptor; with them, the root's. */
+	cgroup = open("/sys/fs/cgroup", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	for (i = 0; i < ARRAY_SIZE(simple); i++) {
+		struct clone_args one = {
+			.flags = simple[i], .exit_signal = SIGCHLD,
+			.pidfd = (uintptr_t)&pidfd,
+			.parent_tid = (uintptr_t)&tid,
+			.child_tid = (uintptr_t)&tid,
+			.cgroup = cgroup < 0 ? 0 : cgroup,
+		};
+
+		EXPECT_TRUE(answer.flags & simple[i])
+			TH_LOG("flag %#llx", (unsigned long long)simple[i]);
+		EXPECT_EQ(0, clone3_runs(&one))
+			TH_LOG("flag %#llx", (unsigned long long)simple[i]);
+		if (simple[i] == CLONE_PIDFD) {
+			EXPECT_LE(0, pidfd);
+			close(pidfd);
+		}
+	}
+	if (cgroup >= 0)
+		close(cgroup);
+}
+
+/*
+ * openat2()'s answer both ways: each flag answered opens, with what it
+ * needs (a mode to create, a directory for O_DIRECTORY and O_TMPFILE, a
+ * new name for O_EXCL); each mode bit answered creates, the next is
+ * refused; each resolve bit answered resolves a name under its dirfd.
+ */
+TEST(check_fields_openat2_both_ways)
+{
+	char dir[] = "/tmp/check_fields.XXXXXX";
+	struct open_how answer = {};
+	int dfd, bit, n = 0;
+	char name[32];
+	long fd;
+
+	fd = sys_openat2("/", &answer, sizeof(answer) | CHECK_FIELDS);
+	ASSERT_EQ(-EEXTSYS_NOOP, outcome(fd));
+	ASSERT_TRUE(mkdtemp(dir) == dir);
+	dfd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	ASSERT_LE(0, dfd);
+	fd = openat(dfd, "file", O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+	ASSERT_LE(0, fd);
+	close(fd);
+
+	/* O_RDONLY is 0: the access modes are bits 0 and 1. */
+	for (bit = 0; bit < 64; bit++) {
+		struct open_how how = { .flags = 1ULL << bit };
+		const char *path = "file";
+
+		if (!(answer.flags & how.flags))
+			continue;
+		if (how.flags & (O_CREAT | O_EXCL)) {
+			how.flags |= O_CREAT | O_EXCL;
+			how.mode = 0600;
+			snprintf(name, sizeof(name), "new.%d", n++);
+			path = name;
+		} else if (how.flags & (O_DIRECTORY | __O_TMPFILE)) {
+			if (how.flags & __O_TMPFILE) {
+				how.flags |= O_TMPFILE | O_RDWR;
+				how.mode = 0600;
+			}
+			path = ".";
+		} else if (how.flags & O_TRUNC) {
+			how.flags |= O_WRONLY;
+		}
+		fd = syscall(__NR_openat2, dfd, path, &how, sizeof(how));
+		EXPECT_LE(0, fd) TH_LOG("flags %#llx: %s",
+					(unsigned long long)how.flags,
+					strerror(errno));
+		if (fd >= 0)
+			close(fd);
+	}
+
+	/* Modes: each bit answered creates, the first one past is refused. */
+	for (bit = 0; bit < 32; bit++) {
+		struct open_how how = {
+			.flags = O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC,
+			.mode = 1ULL << bit,
+		};
+
+		snprintf(name, sizeof(name), "mode.%d", bit);
+		fd = syscall(__NR_openat2, dfd, name, &how, sizeof(how));
+		EXPECT_EQ(how.mode & answer.mode ? 0 : -EINVAL,
+			  fd >= 0 ? 0 : outcome(fd))
+			TH_LOG("mode %#llx", (unsigned long long)how.mode);
+		if (fd >= 0)
+			close(fd);
+	}
+	/* All of the answer at once, too. */
+	{
+		struct open_how how = {
+			.flags = O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC,
+			.mode = answer.mode,
+		};
+
+		fd = syscall(__NR_openat2, dfd, "mode.all", &how, sizeof(how));
+		EXPECT_LE(0, fd);
+		if (fd >= 0)
+			close(fd);
+	}
+
+	/* Each resolve bit answered resolves a plain name under the dirfd. */
+	for (bit = 0; bit < 64; bit++) {
+		struct open_how how = {
+			.flags = O_RDONLY | O_CLOEXEC, .resolve = 1ULL << bit,
+		};
+
+		if (!(answer.resolve & how.resolve))
+			continue;
+		fd = syscall(__NR_openat2, dfd, "file", &how, sizeof(how));
+		EXPECT_LE(0, fd) TH_LOG("resolve %#llx: %s",
+					(unsigned long long)how.resolve,
+					strerror(errno));
+		if (fd >= 0)
+			close(fd);
+	}
+	close(dfd);
 }
 
 /*

@@ -1233,6 +1233,115 @@ TEST(check_fields_every_listed_call)
 	ASSERT_EQ(before, nr_fds(_metadata));
 }
 
+/* One claimed bit of one listed call, tried in reach_every_bit(). */
+struct bit_probe {
+	struct indirect_registers r;
+	struct indirect_params p;
+	const char *name;
+	long ret;
+	int err;
+	bool done;
+};
+
+/*
+ * In a child, with a filter that answers every call but indirect() and
+ * exit_group() with REACHED_ERRNO: each probe's inner call, let through,
+ * meets the filter instead of running.
+ */
+static void reach_every_bit(struct bit_probe *probes, size_t n)
+{
+	struct sock_filter insns[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_indirect, 1, 0),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_exit_group, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | REACHED_ERRNO),
+	};
+	struct sock_fprog prog = {
+		.len = ARRAY_SIZE(insns),
+		.filter = insns,
+	};
+	size_t i;
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+	    syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog))
+		syscall(__NR_exit_group, 1);
+	for (i = 0; i < n; i++) {
+		probes[i].ret = sys_indirect(&probes[i].r, &probes[i].p,
+					     sizeof(probes[i].p), 0);
+		probes[i].err = errno;
+		probes[i].done = true;
+	}
+	syscall(__NR_exit_group, 0);
+}
+
+/*
+ * Each bit that CHECK_FIELDS claims for a listed call, alone, gets the
+ * call past indirect()'s checks to the call itself, for every listed
+ * call: what the answer includes is accepted (what it leaves out is
+ * refused by the refusal fixture and the fuzzer).
+ */
+TEST(every_claimed_bit_reaches_the_call)
+{
+	const size_t max = WHITE_LIST_SIZE * 128;
+	struct bit_probe *probes;
+	size_t i, n = 0, claimed = 0;
+	struct consumers c;
+	int status, bit;
+	pid_t pid;
+
+	probes = mmap(NULL, max * sizeof(*probes), PROT_READ | PROT_WRITE,
+		      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ASSERT_TRUE(probes != MAP_FAILED);
+	consumers_init(_metadata, &c);
+	for (i = 0; i < WHITE_LIST_SIZE; i++) {
+		const struct listed_call *call = &white_list[i];
+		struct indirect_params answer = {};
+		struct indirect_registers r;
+
+		consumer_regs(&c, call, &r);
+		ASSERT_REFUSED(EEXTSYS_NOOP, &r, &answer,
+			       sizeof(answer) | CHECK_FIELDS, 0);
+		claimed += __builtin_popcountll(call->honours) +
+			   __builtin_popcountll(call->resolve);
+		for (bit = 0; bit < 64; bit++) {
+			const __u64 b = 1ULL << bit;
+
+			ASSERT_GE(max - 2, n);
+			if (answer.file_flags & b)
+				probes[n++] = (struct bit_probe){
+					.r = r, .p.file_flags = b,
+					.name = call->name,
+				};
+			if (answer.resolve & b)
+				probes[n++] = (struct bit_probe){
+					.r = r, .p.resolve = b,
+					.name = call->name,
+				};
+		}
+	}
+	/* The answers are the list's (check_fields_every_listed_call). */
+	ASSERT_EQ(claimed, n);
+	ASSERT_LT(0, n);
+
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid)
+		reach_every_bit(probes, n);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status));
+	for (i = 0; i < n; i++)
+		EXPECT_TRUE(probes[i].done && probes[i].ret == -1 &&
+			    probes[i].err == REACHED_ERRNO)
+			TH_LOG("%s with file_flags %#llx resolve %#llx: %ld/%s",
+			       probes[i].name,
+			       (unsigned long long)probes[i].p.file_flags,
+			       (unsigned long long)probes[i].p.resolve,
+			       probes[i].ret, strerror(probes[i].err));
+	munmap(probes, max * sizeof(*probes));
+}
+
 /* A test that forks a probe per system call number: slow on a debug kernel */
 FIXTURE(sweep)
 {

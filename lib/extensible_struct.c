@@ -50,8 +50,8 @@ static int too_small(const struct extensible_struct *es)
  * Check *@usize, CHECK_FIELDS taken off it and *@probe set if it had it;
  * 0 becomes @es->ver0 if @es says so.
  */
-static int check_size(const struct extensible_struct *es, size_t *usize,
-		      bool *probe)
+static int __extensible_check_size(const struct extensible_struct *es,
+				   size_t *usize, bool *probe)
 {
 	*probe = wants_check_fields(es, *usize);
 	if (*probe)
@@ -75,7 +75,7 @@ static int check_size(const struct extensible_struct *es, size_t *usize,
 	return 0;
 }
 
-/* Write @fields for a probe whose size check_size() accepted. */
+/* Answer a probe whose size __extensible_check_size() accepted. */
 static int answer(void __user *dst, size_t usize, const void *fields,
 		  size_t ksize)
 {
@@ -107,7 +107,7 @@ int extensible_check_size(const struct extensible_struct *es,
 	bool probe;
 	int ret;
 
-	ret = check_size(es, usize, &probe);
+	ret = __extensible_check_size(es, usize, &probe);
 	if (ret || !probe)
 		return ret;
 	return answer(dst, *usize, es->fields, es->size);
@@ -140,7 +140,7 @@ int __extensible_copy_from_user(const struct extensible_struct *es,
 	if (wrong_struct(es, ksize))
 		return -E2BIG;
 
-	ret = check_size(es, &usize, &probe);
+	ret = __extensible_check_size(es, &usize, &probe);
 	if (ret || probe || !usize) {
 		memset(dst, 0, ksize);
 		if (!ret && probe)
@@ -179,7 +179,7 @@ int __extensible_copy_self_sized(const struct extensible_struct *es,
 		return -E2BIG;
 	memset(dst, 0, ksize);
 
-	ret = check_size(es, &usize, &probe);
+	ret = __extensible_check_size(es, &usize, &probe);
 	if (!ret)
 		ret = copy_struct_from_user(dst, ksize, src, usize);
 	if (ret == -E2BIG) {
@@ -260,7 +260,7 @@ int __extensible_fields_to_user(const struct extensible_struct *es,
 
 	if (WARN_ON_ONCE(!es->fields) || wrong_struct(es, ksize))
 		return -E2BIG;
-	ret = check_size(es, &usize, &probe);
+	ret = __extensible_check_size(es, &usize, &probe);
 	if (ret)
 		return ret;
 	if (!fields)

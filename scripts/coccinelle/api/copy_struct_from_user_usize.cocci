@@ -19,7 +19,8 @@
 ///
 /// A check counts if it compares the size (<, <=, >, >=, or == / != with
 /// something other than 0: an exact size bounds both ways), or has
-/// extensible_check_size() check it against a struct's description, on
+/// extensible_check_size() (or, inside lib/extensible_struct.c,
+/// __extensible_check_size()) check it against a struct's description, on
 /// every path
 /// from the function entry to the call; when the size is a parameter, the
 /// callers in the same file are checked instead (all of them must bound
@@ -134,6 +135,7 @@ fn(...) {
     when != U != X
     when != U == X
     when != extensible_check_size(E, ..., &U)
+    when != __extensible_check_size(E, &U, ...)
 copy_struct_from_user@p(D, K, S, U)
 ...
 }
@@ -160,6 +162,7 @@ fn(...) {
     when != U == X
     when != U = \(min\|min_t\|umin\|clamp\|clamp_t\|clamp_val\)(...)
     when != extensible_check_size(E, ..., &U)
+    when != __extensible_check_size(E, &U, ...)
 copy_struct_from_user@p(D, K, S, U)
 ...
 }
@@ -226,6 +229,7 @@ g(...) {
     when != A != X
     when != A == X
     when != extensible_check_size(E, ..., &A)
+    when != __extensible_check_size(E, &A, ...)
 fn@q(es, A, ...)
 ...
 }
@@ -253,6 +257,7 @@ g(...) {
     when != A == X
     when != A = \(min\|min_t\|umin\|clamp\|clamp_t\|clamp_val\)(...)
     when != extensible_check_size(E, ..., &A)
+    when != __extensible_check_size(E, &A, ...)
 fn@q(es, A, ...)
 ...
 }

@@ -26,6 +26,10 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <linux/futex.h>
+#ifdef __i386__
+#include <asm/ldt.h>
+#endif
 #include <linux/check_fields.h>
 #include <linux/mount.h>
 #include <linux/openat2.h>
@@ -703,6 +707,158 @@ TEST(check_fields_clone3_flags_both_ways)
 	}
 	if (cgroup >= 0)
 		close(cgroup);
+}
+
+/*
+ * clone3(@args, @size) with the child's first instructions its exit(0),
+ * so that a child sharing this stack (CLONE_VM, no stack given) touches
+ * no memory: it returns in the parent only, the child's id or -errno.
+ */
+long clone3_exit_at_once(void *args, size_t size, long nr_clone3,
+			 long nr_exit);
+
+asm(".text\n"
+	".globl clone3_exit_at_once\n"
+	".type clone3_exit_at_once, @function\n"
+	"clone3_exit_at_once:\n"
+#ifdef __i386__
+	"	push %ebx\n"
+	"	mov 8(%esp), %ebx\n"
+	"	mov 12(%esp), %ecx\n"
+	"	mov 16(%esp), %eax\n"
+	"	mov 20(%esp), %edx\n"
+	"	int $0x80\n"
+	"	test %eax, %eax\n"
+	"	jnz 1f\n"
+	"	mov %edx, %eax\n"
+	"	xor %ebx, %ebx\n"
+	"	int $0x80\n"
+	"1:	pop %ebx\n"
+#else
+#ifdef __ILP32__
+	/* Zero-extended: an x32 caller leaves the upper halves undefined. */
+	"	movl %edi, %edi\n"
+	"	movl %esi, %esi\n"
+#endif
+	"	movl %edx, %eax\n"
+	/* The syscall instruction leaves %r8 alone, in the child too. */
+	"	movl %ecx, %r8d\n"
+	"	syscall\n"
+	"	test %rax, %rax\n"
+	"	jnz 1f\n"
+	"	mov %r8, %rax\n"
+	"	xor %edi, %edi\n"
+	"	syscall\n"
+	"1:\n"
+#endif
+	"	ret\n"
+	".size clone3_exit_at_once, . - clone3_exit_at_once\n");
+
+/*
+ * clone3(@args) through clone3_exit_at_once(), and the child waited for: a
+ * thread by CLONE_CHILD_CLEARTID's wake, a process by waitpid(). 0 if it
+ * ran, else -errno.
+ */
+static int clone3_shared_runs(struct clone_args *args)
+{
+	static int tid;
+	int status, t;
+	long pid;
+
+	/* A child of its own memory clears its own copy. */
+	if (args->flags & CLONE_VM) {
+		args->flags |= CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID;
+		args->parent_tid = (uintptr_t)&tid;
+		args->child_tid = (uintptr_t)&tid;
+	}
+	pid = clone3_exit_at_once(args, sizeof(*args), __NR_clone3, __NR_exit);
+	if (pid < 0)
+		return pid;
+	while ((t = __atomic_load_n(&tid, __ATOMIC_ACQUIRE)))
+		syscall(__NR_futex, &tid, FUTEX_WAIT, t, NULL, NULL, 0);
+	if (args->flags & CLONE_THREAD)
+		return 0;
+	if (waitpid(pid, &status, __WALL) != pid)
+		return -ECHILD;
+	return WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : -ECHILD;
+}
+
+/*
+ * The flags that share this process with the child, or give the child a
+ * parent or TLS of its own: each claimed and accepted by the real call,
+ * with the flags it needs. A CLONE_PARENT child is a sibling, so a child
+ * makes it, and this process, their parent, waits for it.
+ */
+TEST(check_fields_clone3_shared_flags_both_ways)
+{
+	struct clone_args answer = {}, one;
+	struct {
+		__u64 flag, with;
+	} const shared[] = {
+		{ CLONE_VM, 0 },
+		{ CLONE_SIGHAND, CLONE_VM },
+		{ CLONE_THREAD, CLONE_VM | CLONE_SIGHAND },
+		{ CLONE_SETTLS, 0 },
+	};
+	__u64 tls = (uintptr_t)&answer;
+#ifdef __i386__
+	struct user_desc desc = {};
+	unsigned short gs;
+#endif
+	long *sibling;
+	pid_t child;
+	int status;
+	size_t i;
+
+	ASSERT_EQ(-EEXTSYS_NOOP, outcome(sys_clone3(&answer, sizeof(answer) |
+						   CHECK_FIELDS)));
+#ifdef __i386__
+	/* A 32-bit TLS is a user_desc: this thread's own, then. */
+	asm("mov %%gs, %0" : "=r" (gs));
+	desc.entry_number = gs >> 3;
+	ASSERT_EQ(0, syscall(__NR_get_thread_area, &desc));
+	tls = (uintptr_t)&desc;
+#endif
+	for (i = 0; i < ARRAY_SIZE(shared); i++) {
+		one = (struct clone_args) {
+			.flags = shared[i].flag | shared[i].with,
+			.exit_signal = shared[i].flag == CLONE_THREAD ? 0 :
+									SIGCHLD,
+			.tls = tls,
+		};
+		EXPECT_TRUE(answer.flags & shared[i].flag)
+			TH_LOG("flag %#llx", (unsigned long long)shared[i].flag);
+		EXPECT_EQ(0, clone3_shared_runs(&one))
+			TH_LOG("flag %#llx", (unsigned long long)shared[i].flag);
+	}
+
+	EXPECT_TRUE(answer.flags & CLONE_PARENT);
+	sibling = mmap(NULL, sizeof(*sibling), PROT_READ | PROT_WRITE,
+		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ASSERT_TRUE(sibling != MAP_FAILED);
+	*sibling = 0;
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		/* The sibling gets this child's exit signal: none is given. */
+		struct clone_args parent = { .flags = CLONE_PARENT };
+
+		long pid = sys_clone3(&parent, sizeof(parent));
+
+		/* The sibling shares *sibling too: only its maker writes. */
+		if (pid == 0)
+			_exit(0);
+		*sibling = pid < 0 ? -errno : pid;
+		_exit(pid > 0 ? 0 : 1);
+	}
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status))
+		TH_LOG("clone3(CLONE_PARENT): %s", strerror((int)-*sibling));
+	if (*sibling > 0) {
+		EXPECT_EQ(*sibling, waitpid(*sibling, &status, __WALL));
+		EXPECT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status));
+	}
+	ASSERT_EQ(0, munmap(sibling, sizeof(*sibling)));
 }
 
 /*

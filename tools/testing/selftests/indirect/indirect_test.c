@@ -1641,6 +1641,258 @@ TEST(trace_events_show_inner_call)
 }
 
 /*
+ * raw_syscall() makes a system call from one instruction with every other
+ * register set: the ones it does not pass to the call to known values, the
+ * flags to 0x202 (IF), the stack pointer to a stack of its own. Two calls
+ * through it differ in their number and arguments only. An i386 call
+ * takes the low halves of @args.
+ */
+long raw_syscall(long nr, const unsigned long long args[6]);
+
+asm(".text\n"
+	".globl raw_syscall\n"
+	".type raw_syscall, @function\n"
+	"raw_syscall:\n"
+#ifdef __i386__
+	"	push %ebx\n"
+	"	push %ebp\n"
+	"	push %esi\n"
+	"	push %edi\n"
+	"	mov 20(%esp), %eax\n"
+	"	mov 24(%esp), %edi\n"
+	"	mov 0(%edi), %ebx\n"
+	"	mov 8(%edi), %ecx\n"
+	"	mov 16(%edi), %edx\n"
+	"	mov 24(%edi), %esi\n"
+	"	mov 40(%edi), %ebp\n"
+	"	mov 32(%edi), %edi\n"
+	"	mov %esp, raw_saved_sp\n"
+	"	mov $raw_stack + 4096, %esp\n"
+	"	push $0x202\n"
+	"	popf\n"
+	"	int $0x80\n"
+	"	mov raw_saved_sp, %esp\n"
+	"	pop %edi\n"
+	"	pop %esi\n"
+	"	pop %ebp\n"
+	"	pop %ebx\n"
+#else
+	"	push %rbx\n"
+	"	push %rbp\n"
+	"	push %r12\n"
+	"	push %r13\n"
+	"	push %r14\n"
+	"	push %r15\n"
+	/* Zero-extended: an x32 caller leaves the upper halves undefined. */
+	"	movl %edi, %eax\n"
+#ifdef __ILP32__
+	"	movl %esi, %r11d\n"
+#else
+	"	mov %rsi, %r11\n"
+#endif
+	"	mov 0(%r11), %rdi\n"
+	"	mov 8(%r11), %rsi\n"
+	"	mov 16(%r11), %rdx\n"
+	"	mov 24(%r11), %r10\n"
+	"	mov 32(%r11), %r8\n"
+	"	mov 40(%r11), %r9\n"
+	"	mov %rsp, raw_saved_sp(%rip)\n"
+	"	lea raw_stack + 4096(%rip), %rsp\n"
+	"	movabs $0x1b1b1b1b1b1b1b1b, %rbx\n"
+	"	movabs $0x1c1c1c1c1c1c1c1c, %rbp\n"
+	"	movabs $0x1d1d1d1d1d1d1d1d, %r12\n"
+	"	movabs $0x1e1e1e1e1e1e1e1e, %r13\n"
+	"	movabs $0x1f1f1f1f1f1f1f1f, %r14\n"
+	"	movabs $0x2f2f2f2f2f2f2f2f, %r15\n"
+	"	push $0x202\n"
+	"	popfq\n"
+	"	syscall\n"
+	"	mov raw_saved_sp(%rip), %rsp\n"
+	"	pop %r15\n"
+	"	pop %r14\n"
+	"	pop %r13\n"
+	"	pop %r12\n"
+	"	pop %rbp\n"
+	"	pop %rbx\n"
+#endif
+	"	ret\n"
+	".size raw_syscall, . - raw_syscall\n"
+	".local raw_stack\n"
+	".comm raw_stack, 4096, 16\n"
+	".local raw_saved_sp\n"
+	".comm raw_saved_sp, 8, 8\n");
+
+/* struct pt_regs of x86-64, which also holds a 32-bit caller's registers */
+static const char *const pt_regs_fields[] = {
+	"r15", "r14", "r13", "r12", "bp", "bx", "r11", "r10", "r9", "r8",
+	"ax", "cx", "dx", "si", "di", "orig_ax", "ip", "cs", "flags", "sp",
+	"ss",
+};
+
+#define NR_PT_REGS	ARRAY_SIZE(pt_regs_fields)
+
+#ifdef __i386__
+#define ACCESS_WRAPPER	"__ia32_sys_access"
+#else
+#define ACCESS_WRAPPER	"__x64_sys_access"
+#endif
+
+#define REGS_EVENT	"indirect_selftest/pt_regs"
+
+/* The trace buffer of this process's events, read whole. */
+static char *read_trace(struct __test_metadata *_metadata)
+{
+	char *buf = malloc(1 << 20);
+	ssize_t len, n;
+	int tfd;
+
+	ASSERT_TRUE(!!buf);
+	tfd = open(TRACEFS "/trace", O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, tfd);
+	for (len = 0; (n = read(tfd, buf + len, (1 << 20) - 1 - len)) > 0;)
+		len += n;
+	buf[len] = '\0';
+	ASSERT_EQ(0, close(tfd));
+	return buf;
+}
+
+/*
+ * The struct pt_regs that the syscall wrapper of access() gets for the
+ * call @nr with @args makes through raw_syscall(), as a kprobe on the
+ * wrapper reads it (its first argument is the pointer), into @regs.
+ */
+static long probed_regs(struct __test_metadata *_metadata, long nr,
+			const unsigned long long args[6], unsigned long long *regs)
+{
+	const char *at;
+	char *buf;
+	size_t i;
+	long ret;
+
+	tracefs_write(_metadata, "trace", "");
+	tracefs_write(_metadata, "events/" REGS_EVENT "/enable", "1");
+	ret = raw_syscall(nr, args);
+	tracefs_write(_metadata, "events/" REGS_EVENT "/enable", "0");
+	buf = read_trace(_metadata);
+	at = strstr(buf, "pt_regs: (");
+	ASSERT_TRUE(at && !strstr(at + 1, "pt_regs: ("))
+		TH_LOG("not one hit of " ACCESS_WRAPPER " in:\n%s", buf);
+	for (i = 0; i < NR_PT_REGS; i++) {
+		char name[16];
+		const char *field;
+
+		snprintf(name, sizeof(name), " %s=0x", pt_regs_fields[i]);
+		field = strstr(at, name);
+		ASSERT_TRUE(!!field) TH_LOG("no%s in %s", name, at);
+		regs[i] = strtoull(field + strlen(name), NULL, 16);
+	}
+	free(buf);
+	return ret;
+}
+
+FIXTURE(inner_regs)
+{
+};
+
+/* What runs between indirect() and the inner call's wrapper. */
+FIXTURE_VARIANT(inner_regs)
+{
+	bool traced;	/* the sys_enter/sys_exit tracepoints */
+	bool filtered;	/* a seccomp filter */
+};
+
+FIXTURE_VARIANT_ADD(inner_regs, plain)
+{
+};
+
+FIXTURE_VARIANT_ADD(inner_regs, traced)
+{
+	.traced = true,
+};
+
+FIXTURE_VARIANT_ADD(inner_regs, filtered)
+{
+	.filtered = true,
+};
+
+FIXTURE_SETUP(inner_regs)
+{
+	char probe[1024] = "p:" REGS_EVENT " " ACCESS_WRAPPER;
+	char filter[64];
+	size_t i;
+
+	if (access(TRACEFS "/trace", F_OK))
+		ASSERT_EQ(0, mount("tracefs", TRACEFS, "tracefs", 0, NULL));
+	for (i = 0; i < NR_PT_REGS; i++)
+		snprintf(probe + strlen(probe), sizeof(probe) - strlen(probe),
+			 " %s=+%zu(%%di):x64", pt_regs_fields[i], 8 * i);
+	tracefs_write(_metadata, "kprobe_events", probe);
+	snprintf(filter, sizeof(filter), "common_pid == %d", getpid());
+	tracefs_write(_metadata, "events/" REGS_EVENT "/filter", filter);
+	if (variant->traced) {
+		tracefs_write(_metadata, "events/raw_syscalls/sys_enter/filter",
+			      filter);
+		tracefs_write(_metadata, "events/raw_syscalls/enable", "1");
+	}
+}
+
+FIXTURE_TEARDOWN(inner_regs)
+{
+	tracefs_write(_metadata, "events/raw_syscalls/enable", "0");
+	tracefs_write(_metadata, "events/raw_syscalls/sys_enter/filter", "0");
+	tracefs_write(_metadata, "kprobe_events", "");
+}
+
+/*
+ * A kprobe, fentry or BPF program on the wrapper of the inner call reads
+ * the registers of a direct call made from where indirect() was called:
+ * the caller's own, but for the inner call's number and arguments, on
+ * each path indirect() can take to the call.
+ */
+TEST_F(inner_regs, as_a_direct_call)
+{
+	unsigned long long direct[NR_PT_REGS], inner[NR_PT_REGS];
+	/* access()'s own two, and four it ignores, as a 32-bit ABI has them */
+	const unsigned long long call_args[6] = {
+		(uintptr_t)"/", X_OK, 0x3a3a3a3a, 0x3b3b3b3b, 0x3c3c3c3c,
+		0x3d3d3d3d,
+	};
+	struct indirect_registers r = { .nr = __NR_access };
+	struct indirect_params p = {};
+	unsigned long long indirect_args[6] = {
+		(uintptr_t)&r, (uintptr_t)&p, sizeof(p), 0, 0x4a4a4a4a,
+		0x4b4b4b4b,
+	};
+	size_t i;
+
+	for (i = 0; i < 6; i++)
+		r.args[i] = call_args[i];
+	if (variant->filtered) {
+		struct sock_filter allow[] = {
+			BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		};
+		struct sock_fprog prog = {
+			.len = ARRAY_SIZE(allow), .filter = allow,
+		};
+
+		ASSERT_EQ(0, prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0));
+		ASSERT_EQ(0, syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0,
+				     &prog));
+	}
+	ASSERT_EQ(0, probed_regs(_metadata, __NR_access, call_args, direct));
+	ASSERT_EQ(0, probed_regs(_metadata, __NR_indirect, indirect_args,
+				 inner));
+	for (i = 0; i < NR_PT_REGS; i++) {
+		const char *name = pt_regs_fields[i];
+		unsigned long long want = direct[i], got = inner[i];
+
+		EXPECT_EQ(want, got)
+			TH_LOG("%s: %#llx from indirect(), %#llx direct",
+			       name, got, want);
+	}
+}
+
+/*
  * An update of an existing signalfd creates no descriptor, so there is
  * nothing to give flags to; without flags it updates the mask as usual.
  */

@@ -485,6 +485,78 @@ static void self_fault_test(struct kunit *test)
 			extensible_copy_self_sized(&self_ext, &k, NULL));
 }
 
+/*
+ * The general case takes the size field as the inline part read it: a
+ * second read could see another size, written meanwhile by another thread.
+ * Here the caller's field says one size and the value passed another.
+ */
+static void self_read_once_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	struct ext_self k;
+	u8 __user *u;
+
+	/* A latest struct, its field gone back to VER0: the latest is copied. */
+	u = stage(test, ctx, 0, EXT_LATEST, EXT_LATEST);
+	set_user_size(test, u, EXT_SELF_SIZE_VER0);
+	KUNIT_EXPECT_EQ(test, 0,
+			__extensible_copy_self_sized(&self_ext, &k, sizeof(k),
+						     u, EXT_SELF_SIZE_VER0 + 8));
+	KUNIT_EXPECT_EQ(test, k.size, EXT_SELF_SIZE_VER0 + 8);
+	expect_copied(test, &k, EXT_SELF_SIZE_VER0 + 8, 0, sizeof(k.size),
+		      "the size read once");
+
+	/* Past the kernel's struct, a non-zero tail: E2BIG, as it was read. */
+	u = stage(test, ctx, 0, EXT_LATEST + 8, SIZE_MAX);
+	set_user_size(test, u, EXT_SELF_SIZE_VER0);
+	KUNIT_EXPECT_EQ(test, -E2BIG,
+			__extensible_copy_self_sized(&self_ext, &k, sizeof(k),
+						     u, EXT_LATEST + 8));
+	KUNIT_EXPECT_EQ(test, user_size(test, u), EXT_LATEST);
+
+	/* Too small for the struct: refused, though the field is VER0. */
+	u = stage(test, ctx, 0, EXT_LATEST, EXT_LATEST);
+	set_user_size(test, u, EXT_SELF_SIZE_VER0);
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			__extensible_copy_self_sized(&self_einval_ext, &k,
+						     sizeof(k), u, 8));
+}
+
+#ifdef CONFIG_FAULT_INJECTION_USERCOPY
+/*
+ * The word-by-word read of a struct of this kernel's size fails where
+ * copy_from_user() fails: under usercopy fault injection too, which the
+ * selftests drive with /proc/self/fail-nth, as this case does with
+ * current->fail_nth (the debug kernel only).
+ */
+static void read_fault_injection_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	struct ext_arg k;
+	unsigned int nth;
+	u8 __user *u;
+	int ret;
+
+	u = stage(test, ctx, 0, sizeof(k), SIZE_MAX);
+	memset(&k, 0xa5, sizeof(k));
+	WRITE_ONCE(current->fail_nth, 1);
+	ret = extensible_copy_from_user(&arg_ext, &k, u, sizeof(k));
+	nth = READ_ONCE(current->fail_nth);
+	KUNIT_EXPECT_EQ(test, ret, -EFAULT);
+	KUNIT_EXPECT_EQ_MSG(test, nth, 0, "the injected fault not taken");
+	KUNIT_EXPECT_TRUE(test, mem_is_zero(&k, sizeof(k)));
+
+	/* The second copy fails, the first one is made. */
+	WRITE_ONCE(current->fail_nth, 2);
+	ret = extensible_copy_from_user(&arg_ext, &k, u, sizeof(k));
+	KUNIT_EXPECT_EQ(test, ret, 0);
+	expect_copied(test, &k, sizeof(k), 0, 0, "before the injected fault");
+	ret = extensible_copy_from_user(&arg_ext, &k, u, sizeof(k));
+	WRITE_ONCE(current->fail_nth, 0);
+	KUNIT_EXPECT_EQ(test, ret, -EFAULT);
+}
+#endif
+
 /* Fill the user page with 0x5a and copy @usize bytes of it back. */
 static void read_back(struct kunit *test, struct ext_ctx *ctx, u8 __user *u,
 		      size_t len)
@@ -877,6 +949,10 @@ static struct kunit_case extensible_struct_test_cases[] = {
 	KUNIT_CASE(self_sizes_test),
 	KUNIT_CASE(self_tail_test),
 	KUNIT_CASE(self_fault_test),
+	KUNIT_CASE(self_read_once_test),
+#ifdef CONFIG_FAULT_INJECTION_USERCOPY
+	KUNIT_CASE(read_fault_injection_test),
+#endif
 	KUNIT_CASE(copy_out_test),
 	KUNIT_CASE(copy_out_fault_test),
 	KUNIT_CASE(fields_to_user_test),

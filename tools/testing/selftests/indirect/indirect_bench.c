@@ -504,6 +504,20 @@ static void bench_clone3(const struct bench_case *c)
 	must(syscall(__NR_wait4, pid, NULL, 0, NULL), "wait4");
 }
 
+/*
+ * clone3() up to the first check of copy_process(), which refuses
+ * CLONE_THREAD without CLONE_SIGHAND: the copy of the struct and the
+ * checks of it, which the conversion changes, without the fork, the exit
+ * and the wait that move the whole call by 2 % between boots.
+ */
+static void bench_clone3_refused(const struct bench_case *c)
+{
+	struct clone_args args = { .flags = CLONE_THREAD };
+
+	if (syscall(__NR_clone3, &args, sizeof(args)) != -1 || errno != EINVAL)
+		die("clone3(CLONE_THREAD) was not refused with EINVAL");
+}
+
 /* The cases */
 
 static struct bench_case cases[512];
@@ -657,6 +671,7 @@ static void add_cases(void)
 	add(bench_sched_setattr, false, "framework.sched_setattr");
 	add(bench_sched_getattr, false, "framework.sched_getattr");
 	add(bench_openat2, false, "framework.openat2");
+	add(bench_clone3_refused, false, "framework.clone3_refused");
 	c = add(bench_clone3, false, "framework.clone3");
 	c->one_by_one = true;
 }

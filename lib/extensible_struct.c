@@ -46,6 +46,11 @@ static int too_small(const struct extensible_struct *es)
 	return es->too_small ?: -EINVAL;
 }
 
+static int too_large(const struct extensible_struct *es)
+{
+	return es->too_large ?: -E2BIG;
+}
+
 /*
  * Check *@usize, CHECK_FIELDS taken off it and *@probe set if it had it;
  * 0 becomes @es->ver0 if @es says so.
@@ -70,8 +75,8 @@ static int __extensible_check_size(const struct extensible_struct *es,
 	}
 	if (*usize < es->ver0)
 		return too_small(es);
-	if (*usize > EXTENSIBLE_MAX_SIZE)
-		return -E2BIG;
+	if (*usize > extensible_max_size(es))
+		return too_large(es);
 	return 0;
 }
 
@@ -98,8 +103,8 @@ static int answer(void __user *dst, size_t usize, const void *fields,
  *
  * Return: 0 if @usize is accepted, -EEXTSYS_NOOP if it is and a
  * CHECK_FIELDS probe was answered, @es->too_small (default -EINVAL) for a
- * size below @es->ver0, -E2BIG for a size above PAGE_SIZE, -EFAULT if the
- * answer cannot be written.
+ * size below @es->ver0, @es->too_large (default -E2BIG) for a size above
+ * @es->max (default PAGE_SIZE), -EFAULT if the answer cannot be written.
  */
 int extensible_check_size(const struct extensible_struct *es,
 			  void __user *dst, size_t *usize)

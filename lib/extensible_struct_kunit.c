@@ -58,6 +58,19 @@ static const struct extensible_struct arg_untouched_ext = {
 	.trailing = EXTENSIBLE_TRAILING_UNTOUCHED,
 };
 
+/* seccomp's addfd: PAGE_SIZE and above are EINVAL, as too small is. */
+static const struct extensible_struct below_page_ext = {
+	EXTENSIBLE_STRUCT(struct ext_arg, EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER2),
+	.max = PAGE_SIZE - 1,
+	.too_large = -EINVAL,
+};
+
+/* io_uring's IORING_OP_OPENAT2: no cap at all. */
+static const struct extensible_struct uncapped_ext = {
+	EXTENSIBLE_STRUCT(struct ext_arg, EXT_ARG_SIZE_VER0, EXT_ARG_SIZE_VER2),
+	.max = SIZE_MAX,
+};
+
 /* perf_event_attr's and sched_attr's rules. */
 static const struct extensible_struct self_ext = {
 	EXTENSIBLE_STRUCT(struct ext_self, EXT_SELF_SIZE_VER0,
@@ -815,6 +828,113 @@ static void size_helpers_test(struct kunit *test)
 }
 
 /*
+ * A description's own cap and its errno, against the default's: the
+ * sizes on either side of each cap, a tail past the page for the call
+ * without one.
+ */
+static void limits_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	struct ext_arg k;
+	u8 __user *u = stage(test, ctx, 0, EXT_LATEST, EXT_LATEST);
+
+	KUNIT_EXPECT_EQ(test, 0, extensible_copy_from_user(&arg_untouched_ext,
+							   &k, u, PAGE_SIZE));
+	KUNIT_EXPECT_EQ(test, -E2BIG,
+			extensible_copy_from_user(&arg_untouched_ext, &k, u,
+						  PAGE_SIZE + 1));
+
+	KUNIT_EXPECT_EQ(test, 0, extensible_copy_from_user(&below_page_ext, &k,
+							   u, EXT_LATEST));
+	expect_copied(test, &k, EXT_LATEST, 0, 0, "below the page");
+	KUNIT_EXPECT_EQ(test, 0, extensible_copy_from_user(&below_page_ext, &k,
+							   u, PAGE_SIZE - 1));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			extensible_copy_from_user(&below_page_ext, &k, u,
+						  PAGE_SIZE));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			extensible_copy_from_user(&below_page_ext, &k, u,
+						  SIZE_MAX));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			extensible_copy_from_user(&below_page_ext, &k, u,
+						  EXT_ARG_SIZE_VER0 - 1));
+	KUNIT_EXPECT_FALSE(test, extensible_size_in_range(&below_page_ext,
+							  PAGE_SIZE));
+	KUNIT_EXPECT_TRUE(test, extensible_size_in_range(&below_page_ext,
+							 PAGE_SIZE - 1));
+
+	/* No cap: a zero tail is read until it ends, or faults. */
+	KUNIT_EXPECT_EQ(test, -EFAULT,
+			extensible_copy_from_user(&uncapped_ext, &k, u,
+						  PAGE_SIZE + 1));
+	KUNIT_EXPECT_TRUE(test, !memchr_inv(&k, 0, sizeof(k)));
+	set_user_byte(test, u + PAGE_SIZE - 1, 1);
+	KUNIT_EXPECT_EQ(test, -E2BIG,
+			extensible_copy_from_user(&uncapped_ext, &k, u,
+						  PAGE_SIZE + 1));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			extensible_copy_from_user(&uncapped_ext, &k, u,
+						  EXT_ARG_SIZE_VER0 - 1));
+	KUNIT_EXPECT_TRUE(test, extensible_size_in_range(&uncapped_ext,
+							 SIZE_MAX));
+}
+
+#define EXT_IOCTL	_IOWR('x', 7, struct ext_arg)
+#define EXT_IOCTL_SIZED(size)	_IOC(_IOC_READ | _IOC_WRITE, 'x', 7, size)
+
+static bool ioctl_matches(unsigned int cmd)
+{
+	return extensible_ioctl_match(&arg_untouched_ext, cmd, EXT_IOCTL);
+}
+
+static int ioctl_copy(const struct extensible_struct *es, struct ext_arg *k,
+		      u8 __user *u, size_t size)
+{
+	return extensible_copy_from_ioctl(es, k, u, EXT_IOCTL_SIZED(size));
+}
+
+/* An ioctl that takes its struct's size from its number. */
+static void ioctl_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	struct ext_arg k;
+	u8 __user *u;
+
+	KUNIT_EXPECT_TRUE(test, ioctl_matches(EXT_IOCTL));
+	KUNIT_EXPECT_TRUE(test, ioctl_matches(EXT_IOCTL_SIZED(EXT_ARG_SIZE_VER0)));
+	KUNIT_EXPECT_TRUE(test, ioctl_matches(EXT_IOCTL_SIZED(_IOC_SIZEMASK)));
+	KUNIT_EXPECT_FALSE(test,
+			   ioctl_matches(EXT_IOCTL_SIZED(EXT_ARG_SIZE_VER0 - 1)));
+	KUNIT_EXPECT_FALSE(test, ioctl_matches(EXT_IOCTL_SIZED(0)));
+	KUNIT_EXPECT_FALSE(test, ioctl_matches(_IOW('x', 7, struct ext_arg)));
+	KUNIT_EXPECT_FALSE(test, ioctl_matches(_IOWR('y', 7, struct ext_arg)));
+	KUNIT_EXPECT_FALSE(test, ioctl_matches(_IOWR('x', 8, struct ext_arg)));
+
+	u = stage(test, ctx, 0, EXT_LATEST + 8, EXT_LATEST);
+	KUNIT_EXPECT_EQ(test, 0, ioctl_copy(&arg_untouched_ext, &k, u,
+					    EXT_ARG_SIZE_VER0));
+	expect_copied(test, &k, EXT_ARG_SIZE_VER0, 0, 0, "ioctl VER0");
+	KUNIT_EXPECT_EQ(test, 0, extensible_copy_from_ioctl(&arg_untouched_ext,
+							    &k, u, EXT_IOCTL));
+	expect_copied(test, &k, EXT_LATEST, 0, 0, "ioctl latest");
+	KUNIT_EXPECT_EQ(test, 0, ioctl_copy(&arg_untouched_ext, &k, u,
+					    EXT_LATEST + 8));
+	KUNIT_EXPECT_EQ(test, -EINVAL, ioctl_copy(&arg_untouched_ext, &k, u,
+						  EXT_ARG_SIZE_VER0 - 1));
+	KUNIT_EXPECT_EQ(test, -E2BIG, ioctl_copy(&arg_untouched_ext, &k, u,
+						 _IOC_SIZEMASK));
+	KUNIT_EXPECT_EQ(test, -EINVAL, ioctl_copy(&below_page_ext, &k, u,
+						  _IOC_SIZEMASK));
+	/* The size field carries no probe: the answer is never written. */
+	KUNIT_EXPECT_EQ(test, -E2BIG, ioctl_copy(&arg_ext, &k, u,
+						 _IOC_SIZEMASK));
+	set_user_byte(test, u + EXT_LATEST + 7, 1);
+	KUNIT_EXPECT_EQ(test, -E2BIG, ioctl_copy(&arg_untouched_ext, &k, u,
+						 EXT_LATEST + 8));
+	KUNIT_EXPECT_TRUE(test, !memchr_inv(&k, 0, sizeof(k)));
+}
+
+/*
  * The new call of Documentation/process/adding-syscalls.rst, exactly as
  * written there (harness/docs checks that each of its paragraphs is here),
  * as a function the test calls: a call written by following the recipe.
@@ -943,6 +1063,8 @@ static void recipe_test(struct kunit *test)
 
 static struct kunit_case extensible_struct_test_cases[] = {
 	KUNIT_CASE(size_helpers_test),
+	KUNIT_CASE(limits_test),
+	KUNIT_CASE(ioctl_test),
 	KUNIT_CASE(arg_sizes_test),
 	KUNIT_CASE(arg_tail_test),
 	KUNIT_CASE(arg_fault_test),

@@ -20,6 +20,7 @@
 #include <linux/compiler.h>
 #include <linux/fault-inject-usercopy.h>
 #include <linux/instrumented.h>
+#include <linux/ioctl.h>
 #include <linux/stddef.h>
 #include <linux/string.h>
 #include <linux/types.h>
@@ -67,10 +68,15 @@ enum extensible_trailing {
  * @zero: what a size of 0 means
  * @too_small: the errno for a size below @ver0; 0 means -EINVAL, the rule
  *	for new calls (perf and sched have always said -E2BIG)
+ * @max: the largest size accepted; 0 means PAGE_SIZE, the rule for new
+ *	calls: bigger is a garbage size, not a struct from some future
+ *	version (seccomp's addfd has always stopped below PAGE_SIZE,
+ *	io_uring's openat2 never stopped)
+ * @too_large: the errno for a size above @max; 0 means -E2BIG, the rule
+ *	for new calls (seccomp's addfd has always said -EINVAL)
  * @trailing: what copy-out does to user bytes past the kernel's struct
  *
- * A size above PAGE_SIZE is always -E2BIG. Initialize one with
- * EXTENSIBLE_STRUCT().
+ * Initialize one with EXTENSIBLE_STRUCT().
  */
 struct extensible_struct {
 	size_t ver0;
@@ -80,6 +86,8 @@ struct extensible_struct {
 	const void *fields;
 	enum extensible_zero zero;
 	int too_small;
+	size_t max;
+	int too_large;
 	enum extensible_trailing trailing;
 };
 
@@ -97,8 +105,9 @@ struct extensible_struct {
  *	};
  *
  * The other members default to the rules for a new call: the size is an
- * argument, 0 and sizes below @first are -EINVAL, copy-out zeroes the
- * caller's bytes beyond the kernel's struct, no CHECK_FIELDS.
+ * argument, 0 and sizes below @first are -EINVAL, sizes above PAGE_SIZE
+ * -E2BIG, copy-out zeroes the caller's bytes beyond the kernel's struct,
+ * no CHECK_FIELDS.
  */
 #define EXTENSIBLE_STRUCT(type, first, latest)				\
 	.ver0 = (first) + BUILD_BUG_ON_ZERO((first) == 0 ||		\
@@ -137,8 +146,14 @@ struct extensible_struct {
 #define EXTENSIBLE_CHECK_FIELDS(type, answer)				\
 	.fields = (answer) + BUILD_BUG_ON_ZERO(!__same_type(*(answer), type))
 
-/* Bigger is a garbage size, not a struct from some future version. */
+/* The largest size of a struct whose description does not say. */
 #define EXTENSIBLE_MAX_SIZE	PAGE_SIZE
+
+/* The largest size @es accepts. */
+static inline size_t extensible_max_size(const struct extensible_struct *es)
+{
+	return es->max ?: EXTENSIBLE_MAX_SIZE;
+}
 
 /**
  * extensible_size_in_range() - is @usize a size a copy-out may take?
@@ -148,12 +163,12 @@ struct extensible_struct {
  * For calls that only copy out (sched_getattr()), whose too-small and
  * too-large sizes are both refused with the same errno.
  *
- * Return: true if @es->ver0 <= @usize <= PAGE_SIZE.
+ * Return: true if @es->ver0 <= @usize <= @es->max (PAGE_SIZE by default).
  */
 static inline bool extensible_size_in_range(const struct extensible_struct *es,
 					    size_t usize)
 {
-	return usize >= es->ver0 && usize <= EXTENSIBLE_MAX_SIZE;
+	return usize >= es->ver0 && usize <= extensible_max_size(es);
 }
 
 /* CHECK_FIELDS is one of these, by the caller's ABI; most sizes have neither. */
@@ -218,8 +233,9 @@ int __extensible_fields_to_user(const struct extensible_struct *es,
  *
  * @dst is all zero when nothing was read and after an error, else the
  * caller's struct. A size below @es->ver0 gets @es->too_small, one
- * above PAGE_SIZE -E2BIG; a shorter struct is zero-extended; a longer one
- * is accepted only if its bytes beyond @dst are zero, else -E2BIG.
+ * above @es->max @es->too_large (by default: above PAGE_SIZE, -E2BIG); a
+ * shorter struct is zero-extended; a longer one is accepted only if its
+ * bytes beyond @dst are zero, else -E2BIG.
  *
  * If the caller asked CHECK_FIELDS and the size is valid, nothing is read:
  * @es's answer is written into @src instead (see
@@ -234,6 +250,42 @@ int __extensible_fields_to_user(const struct extensible_struct *es,
 	__extensible_copy_from_user_inline(es, dst,			\
 					   __extensible_ksize(es, dst),	\
 					   src, usize)
+
+/**
+ * extensible_ioctl_match() - is @cmd the ioctl @base with the caller's size?
+ * @es: the description of the ioctl's struct
+ * @cmd: the command as the caller passed it
+ * @base: the command as the uapi header defines it
+ *
+ * The number of an extensible ioctl carries the size of the caller's
+ * struct (_IOC_SIZE()), so that a caller built against a newer header
+ * passes a command that differs from this kernel's in its size alone.
+ *
+ * Return: true if @cmd has @base's direction, type and number, and a
+ * size of at least @es->ver0.
+ */
+static inline bool extensible_ioctl_match(const struct extensible_struct *es,
+					  unsigned int cmd, unsigned int base)
+{
+	return _IOC_DIR(cmd) == _IOC_DIR(base) &&
+	       _IOC_TYPE(cmd) == _IOC_TYPE(base) &&
+	       _IOC_NR(cmd) == _IOC_NR(base) && _IOC_SIZE(cmd) >= es->ver0;
+}
+
+/**
+ * extensible_copy_from_ioctl() - copy in the struct of an extensible ioctl
+ * @es: its description
+ * @dst: the kernel's struct
+ * @src: the caller's struct, the ioctl's argument
+ * @cmd: the command as the caller passed it, whose size is the struct's
+ *
+ * extensible_copy_from_user() with _IOC_SIZE(@cmd) as the size, which
+ * cannot carry CHECK_FIELDS: an ioctl answers no probe.
+ *
+ * Return: as extensible_copy_from_user().
+ */
+#define extensible_copy_from_ioctl(es, dst, src, cmd)			\
+	extensible_copy_from_user(es, dst, src, _IOC_SIZE(cmd))
 
 /* Structs up to this size are read word by word, without a call. */
 #define EXTENSIBLE_WORDWISE_MAX	(4 * sizeof(u64))

@@ -7,7 +7,8 @@
  * libcap 2.66 has a mutex byte in front of it, so there the bits land in
  * the wrong sets and cap_set_proc() fails before the test reaches
  * clone3(). build-selftests links the upstream selftests against this
- * instead (USERLDFLAGS); no other selftest of theirs uses libcap.
+ * instead (USERLDFLAGS), so it also has the one call seccomp_bpf makes
+ * beyond those, cap_get_flag().
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -63,6 +64,23 @@ int cap_set_flag(cap_t caps, cap_flag_t set, int n, const cap_value_t *values,
 		else
 			*word &= ~bit;
 	}
+	return 0;
+}
+
+int cap_get_flag(cap_t caps, cap_value_t cap, cap_flag_t set,
+		 cap_flag_value_t *value)
+{
+	struct __user_cap_data_struct *d;
+	__u32 word;
+
+	if (cap < 0 || cap >= 32 * _LINUX_CAPABILITY_U32S_3) {
+		errno = EINVAL;
+		return -1;
+	}
+	d = &caps->data[cap >> 5];
+	word = set == CAP_EFFECTIVE ? d->effective :
+	       set == CAP_PERMITTED ? d->permitted : d->inheritable;
+	*value = word & (1U << (cap & 31)) ? CAP_SET : CAP_CLEAR;
 	return 0;
 }
 

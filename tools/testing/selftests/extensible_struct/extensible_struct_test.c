@@ -22,7 +22,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -31,11 +33,13 @@
 #include <asm/ldt.h>
 #endif
 #include <linux/check_fields.h>
+#include <linux/filter.h>
 #include <linux/mount.h>
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
 #include <linux/sched.h>
 #include <linux/sched/types.h>
+#include <linux/seccomp.h>
 
 #include "../kselftest_harness.h"
 
@@ -45,6 +49,7 @@
 #define OPEN_HOW_SIZE_VER0	24
 #define PERF_ATTR_SIZE_6_12	PERF_ATTR_SIZE_VER8	/* 136 */
 #define SCHED_ATTR_SIZE_6_12	SCHED_ATTR_SIZE_VER1	/* 56 */
+#define SECCOMP_NOTIFY_ADDFD_SIZE_VER0	24	/* <linux/seccomp.h>'s */
 
 /*
  * What each call accepts, as 6.12 defines it (x86 values): openat2's
@@ -488,6 +493,101 @@ TEST_F(sizes, sched_getattr)
 	EXPECT_EQ(-EINVAL, outcome(sys_sched_getattr(self->page, PAGE + 1, 0)));
 	EXPECT_EQ(-EINVAL, outcome(sys_sched_getattr(NULL, 64, 0)));
 	EXPECT_EQ(-EINVAL, outcome(sys_sched_getattr(u, 64, 1)));
+}
+
+/* SECCOMP_IOCTL_NOTIF_ADDFD with its size field, and its direction, set. */
+#define ADDFD_IOCTL(dir, size)	_IOC(dir, SECCOMP_IOC_MAGIC, 3, size)
+
+/* A listener of a filter that notifies nothing this test calls. */
+static int seccomp_listener(void)
+{
+	struct sock_filter insns[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_getppid, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { .len = ARRAY_SIZE(insns), .filter = insns };
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		return -1;
+	return syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER,
+		       SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
+}
+
+/*
+ * The size is the ioctl's. A struct of an accepted size reaches the
+ * lookup of its notification, which there is none of: ENOENT. From
+ * PAGE_SIZE up the size is EINVAL, as below VER0 (not E2BIG).
+ */
+TEST_F(sizes, seccomp_addfd)
+{
+	struct seccomp_notif_addfd addfd = { .id = 0x5eed };
+	static const struct { size_t size; int tail, want; } cases[] = {
+		{ 1, -1, -EINVAL },
+		{ SECCOMP_NOTIFY_ADDFD_SIZE_VER0 - 1, -1, -EINVAL },
+		{ SECCOMP_NOTIFY_ADDFD_SIZE_VER0, -1, -ENOENT },
+		{ 32, -1, -ENOENT }, { 32, 0, -E2BIG }, { 40, 1, -E2BIG },
+		{ 40, 2, -E2BIG }, { PAGE - 1, -1, -ENOENT },
+		{ PAGE - 1, 2, -E2BIG }, { PAGE, -1, -EINVAL },
+	};
+	unsigned char before[PAGE];
+	int listener, fd;
+	unsigned char *u;
+	size_t i;
+
+	listener = seccomp_listener();
+	ASSERT_LE(0, listener) TH_LOG("no listener: %s", strerror(errno));
+	addfd.srcfd = listener;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		u = place(self->page, &addfd, sizeof(addfd), cases[i].size,
+			  cases[i].tail);
+		memcpy(before, self->page, PAGE);
+		EXPECT_EQ(cases[i].want,
+			  outcome(ioctl(listener,
+					ADDFD_IOCTL(_IOC_WRITE, cases[i].size),
+					u)))
+			TH_LOG("size %zu", cases[i].size);
+		EXPECT_EQ(0, memcmp(before, self->page, PAGE));
+	}
+	EXPECT_EQ(-EINVAL, outcome(ioctl(listener, ADDFD_IOCTL(_IOC_WRITE, 0),
+					 &addfd)));
+	EXPECT_EQ(-EINVAL, outcome(ioctl(listener,
+					 ADDFD_IOCTL(_IOC_WRITE, PAGE + 1),
+					 self->page)));
+	EXPECT_EQ(-EINVAL, outcome(ioctl(listener,
+					 ADDFD_IOCTL(_IOC_WRITE, _IOC_SIZEMASK),
+					 self->page)));
+	EXPECT_EQ(-EFAULT, outcome(ioctl(listener, SECCOMP_IOCTL_NOTIF_ADDFD,
+					 NULL)));
+	/* One byte of the struct, or of its zero tail, past the page. */
+	u = self->page + PAGE - sizeof(addfd) + 1;
+	EXPECT_EQ(-EFAULT, outcome(ioctl(listener, SECCOMP_IOCTL_NOTIF_ADDFD,
+					 u)));
+	u = place(self->page, &addfd, sizeof(addfd), 32, -1);
+	EXPECT_EQ(-EFAULT, outcome(ioctl(listener,
+					 ADDFD_IOCTL(_IOC_WRITE, 33), u)));
+	/* The command matches in any direction. */
+	EXPECT_EQ(-ENOENT, outcome(ioctl(listener,
+					 ADDFD_IOCTL(_IOC_NONE, sizeof(addfd)),
+					 &addfd)));
+	EXPECT_EQ(-ENOENT, outcome(ioctl(listener,
+					 ADDFD_IOCTL(_IOC_READ | _IOC_WRITE,
+						     sizeof(addfd)),
+					 &addfd)));
+	/* A struct of a good size is read: its fields are checked. */
+	addfd.newfd_flags = O_NONBLOCK;
+	EXPECT_EQ(-EINVAL, outcome(ioctl(listener, SECCOMP_IOCTL_NOTIF_ADDFD,
+					 &addfd)));
+	addfd.newfd_flags = 0;
+	fd = open("/", O_RDONLY);
+	ASSERT_LE(0, fd);
+	close(fd);
+	addfd.srcfd = fd;
+	EXPECT_EQ(-EBADF, outcome(ioctl(listener, SECCOMP_IOCTL_NOTIF_ADDFD,
+					&addfd)));
+	close(listener);
 }
 
 /*

@@ -42,23 +42,31 @@ int cap_clear(cap_t caps)
 	return 0;
 }
 
+/* The word of @set that holds @cap, or NULL (errno EINVAL). */
+static __u32 *cap_word(cap_t caps, cap_value_t cap, cap_flag_t set)
+{
+	struct __user_cap_data_struct *d;
+
+	if (cap < 0 || cap >= 32 * _LINUX_CAPABILITY_U32S_3) {
+		errno = EINVAL;
+		return NULL;
+	}
+	d = &caps->data[cap >> 5];
+	return set == CAP_EFFECTIVE ? &d->effective :
+	       set == CAP_PERMITTED ? &d->permitted : &d->inheritable;
+}
+
 int cap_set_flag(cap_t caps, cap_flag_t set, int n, const cap_value_t *values,
 		 cap_flag_value_t value)
 {
 	int i;
 
 	for (i = 0; i < n; i++) {
-		struct __user_cap_data_struct *d;
-		__u32 bit, *word;
+		__u32 bit = 1U << (values[i] & 31);
+		__u32 *word = cap_word(caps, values[i], set);
 
-		if (values[i] < 0 || values[i] >= 32 * _LINUX_CAPABILITY_U32S_3) {
-			errno = EINVAL;
+		if (!word)
 			return -1;
-		}
-		d = &caps->data[values[i] >> 5];
-		bit = 1U << (values[i] & 31);
-		word = set == CAP_EFFECTIVE ? &d->effective :
-		       set == CAP_PERMITTED ? &d->permitted : &d->inheritable;
 		if (value == CAP_SET)
 			*word |= bit;
 		else
@@ -70,17 +78,11 @@ int cap_set_flag(cap_t caps, cap_flag_t set, int n, const cap_value_t *values,
 int cap_get_flag(cap_t caps, cap_value_t cap, cap_flag_t set,
 		 cap_flag_value_t *value)
 {
-	struct __user_cap_data_struct *d;
-	__u32 word;
+	__u32 *word = cap_word(caps, cap, set);
 
-	if (cap < 0 || cap >= 32 * _LINUX_CAPABILITY_U32S_3) {
-		errno = EINVAL;
+	if (!word)
 		return -1;
-	}
-	d = &caps->data[cap >> 5];
-	word = set == CAP_EFFECTIVE ? d->effective :
-	       set == CAP_PERMITTED ? d->permitted : d->inheritable;
-	*value = word & (1U << (cap & 31)) ? CAP_SET : CAP_CLEAR;
+	*value = *word & (1U << (cap & 31)) ? CAP_SET : CAP_CLEAR;
 	return 0;
 }
 

@@ -880,7 +880,8 @@ static void limits_test(struct kunit *test)
 }
 
 #define EXT_IOCTL	_IOWR('x', 7, struct ext_arg)
-#define EXT_IOCTL_SIZED(size)	_IOC(_IOC_READ | _IOC_WRITE, 'x', 7, size)
+#define EXT_IOCTL_SIZED(size)						\
+	_IOC(_IOC_DIR(EXT_IOCTL), _IOC_TYPE(EXT_IOCTL), _IOC_NR(EXT_IOCTL), size)
 
 static bool ioctl_matches(unsigned int cmd)
 {

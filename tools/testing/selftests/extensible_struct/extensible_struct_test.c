@@ -496,7 +496,9 @@ TEST_F(sizes, sched_getattr)
 }
 
 /* SECCOMP_IOCTL_NOTIF_ADDFD with its size field, and its direction, set. */
-#define ADDFD_IOCTL(dir, size)	_IOC(dir, SECCOMP_IOC_MAGIC, 3, size)
+#define ADDFD_IOCTL(dir, size)						\
+	_IOC(dir, _IOC_TYPE(SECCOMP_IOCTL_NOTIF_ADDFD),			\
+	     _IOC_NR(SECCOMP_IOCTL_NOTIF_ADDFD), size)
 
 /* A listener of a filter that notifies nothing this test calls. */
 static int seccomp_listener(void)

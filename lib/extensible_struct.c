@@ -171,10 +171,9 @@ EXPORT_SYMBOL_GPL(__extensible_copy_from_user);
  * Return: as extensible_copy_self_sized().
  */
 int __extensible_copy_self_sized(const struct extensible_struct *es,
-				 void *dst, size_t ksize, void __user *src,
-				 u32 size)
+				 void *dst, size_t ksize,
+				 const void __user *src, u32 size)
 {
-	u32 __user *usize_field = src + es->size_offset;
 	size_t usize = size;
 	bool probe;
 	int ret;
@@ -187,9 +186,12 @@ int __extensible_copy_self_sized(const struct extensible_struct *es,
 	ret = __extensible_check_size(es, &usize, &probe);
 	if (!ret)
 		ret = copy_struct_from_user(dst, ksize, src, usize);
-	if (ret == -E2BIG) {
-		/* Best effort, as ever: the answer is E2BIG regardless. */
-		put_user(ksize, usize_field);
+	if (ret == -E2BIG && !es->size_read_only) {
+		/*
+		 * Best effort, as ever: the answer is E2BIG regardless. The
+		 * struct of such a call is the caller's to write.
+		 */
+		put_user(ksize, (u32 __user *)(src + es->size_offset));
 		return ret;
 	}
 	if (ret)

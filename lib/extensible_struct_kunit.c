@@ -87,6 +87,14 @@ static const struct extensible_struct self_einval_ext = {
 	EXTENSIBLE_SIZE_FIELD(struct ext_self, size),
 };
 
+/* statmount()'s mnt_id_req: the modern rules, the size field only read. */
+static const struct extensible_struct self_read_only_ext = {
+	EXTENSIBLE_STRUCT(struct ext_self, EXT_SELF_SIZE_VER0,
+			  EXT_SELF_SIZE_VER2),
+	EXTENSIBLE_SIZE_FIELD(struct ext_self, size),
+	.size_read_only = true,
+};
+
 /* Distinct non-zero bytes: any byte copied from the wrong place shows. */
 static u8 pattern(size_t i)
 {
@@ -409,9 +417,13 @@ static void self_sizes_one(struct kunit *test, struct ext_ctx *ctx,
 		ret = extensible_copy_self_sized(es, &k, u);
 		KUNIT_EXPECT_EQ_MSG(test, ret, want, "size field %#x, offset %zu",
 				    size, off);
-		/* On E2BIG, and only then, the kernel's size is written back. */
+		/*
+		 * On E2BIG, and only then, the kernel's size is written back,
+		 * unless the field is read-only.
+		 */
 		KUNIT_EXPECT_EQ_MSG(test, user_size(test, u),
-				    ret == -E2BIG ? EXT_LATEST : size,
+				    ret == -E2BIG && !es->size_read_only ?
+				    EXT_LATEST : size,
 				    "size field %#x after the copy", size);
 		if (ret)
 			continue;
@@ -429,6 +441,7 @@ static void self_sizes_test(struct kunit *test)
 	for (off = 0; off < 16; off++) {
 		self_sizes_one(test, ctx, &self_ext, off);
 		self_sizes_one(test, ctx, &self_einval_ext, off);
+		self_sizes_one(test, ctx, &self_read_only_ext, off);
 	}
 }
 
@@ -464,6 +477,11 @@ static void self_tail_test(struct kunit *test)
 						    extra, where[w]);
 				KUNIT_EXPECT_EQ(test, user_size(test, u),
 						EXT_LATEST);
+				set_user_size(test, u, usize);
+				KUNIT_EXPECT_EQ(test, -E2BIG,
+						extensible_copy_self_sized(&self_read_only_ext,
+									   &k, u));
+				KUNIT_EXPECT_EQ(test, user_size(test, u), usize);
 			}
 		}
 	}

@@ -63,6 +63,10 @@ enum extensible_trailing {
  *	@self_sized
  * @self_sized: the size is a field of the struct (perf_event_attr.size,
  *	sched_attr.size), not an argument of the call
+ * @size_read_only: the caller's size field is only read: on -E2BIG it is
+ *	left alone (statmount(), listmount()), where by default the kernel's
+ *	size is written into it, as perf_event_open() and sched_setattr()
+ *	have always done
  * @fields: if not NULL, the call answers CHECK_FIELDS in its size argument,
  *	with this kernel struct of what it accepts (EXTENSIBLE_CHECK_FIELDS())
  * @zero: what a size of 0 means
@@ -83,6 +87,7 @@ struct extensible_struct {
 	size_t size;
 	size_t size_offset;
 	bool self_sized;
+	bool size_read_only;
 	const void *fields;
 	enum extensible_zero zero;
 	int too_small;
@@ -204,8 +209,8 @@ int __extensible_copy_from_user(const struct extensible_struct *es,
 				void *dst, size_t ksize,
 				void __user *src, size_t usize);
 int __extensible_copy_self_sized(const struct extensible_struct *es,
-				 void *dst, size_t ksize, void __user *src,
-				 u32 size);
+				 void *dst, size_t ksize,
+				 const void __user *src, u32 size);
 int __extensible_copy_to_user(const struct extensible_struct *es,
 			      void __user *dst, size_t usize,
 			      const void *src, size_t ksize,
@@ -363,8 +368,9 @@ __extensible_copy_from_user_inline(const struct extensible_struct *es,
  * extensible_copy_from_user() checks a size argument, the struct is
  * copied, and @dst's size field is set to the size checked, so that no
  * later read can see another. On -E2BIG the kernel's size is written to
- * the caller's size field, so that it learns what this kernel knows. The
- * size field carries no CHECK_FIELDS: its top bit is a size too large.
+ * the caller's size field, so that it learns what this kernel knows,
+ * unless @es->size_read_only. The size field carries no CHECK_FIELDS: its
+ * top bit is a size too large.
  *
  * Return: 0, -EINVAL or -E2BIG for a size the struct does not accept,
  * -E2BIG for non-zero bytes the kernel does not know, -EFAULT.
@@ -379,12 +385,13 @@ __extensible_copy_from_user_inline(const struct extensible_struct *es,
  */
 static __always_inline int
 __extensible_copy_self_sized_inline(const struct extensible_struct *es,
-				    void *dst, size_t ksize, void __user *src)
+				    void *dst, size_t ksize,
+				    const void __user *src)
 {
 	u32 size;
 
 	memset(dst, 0, ksize);
-	if (get_user(size, (u32 __user *)(src + es->size_offset)))
+	if (get_user(size, (const u32 __user *)(src + es->size_offset)))
 		return -EFAULT;
 	if (size != ksize)
 		return __extensible_copy_self_sized(es, dst, ksize, src, size);

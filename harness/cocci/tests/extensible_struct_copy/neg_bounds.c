@@ -76,8 +76,9 @@ static int corge_copy(struct corge __user *uc, size_t usize)
 }
 
 /*
- * copy_mnt_id_req() in 6.12: self-sized, but a bad size is EINVAL and
- * nothing is written back; not the sequence the helper reproduces.
+ * copy_mnt_id_req()'s sequence (pos_self_sized_ro.c) without its pin: the
+ * description would not know the latest size (and the copy's result is
+ * returned, not checked).
  */
 static int grault_copy_req(struct grault_req __user *ureq,
 			   struct grault_req *kreq)

@@ -8,7 +8,7 @@ base_tarball=/usr/src/linux-source-6.12.tar.xz
 our_tests="indirect extensible_struct"
 # The base tree's own selftests of the calls the series converts, run
 # unmodified beside ours (sched/ has none that reach sched_setattr()).
-upstream_tests="openat2 clone3 mount_setattr perf_events seccomp"
+upstream_tests="openat2 clone3 mount_setattr perf_events seccomp filesystems/statmount landlock user_events"
 
 # Build identity fixed so that ccache hits across clones and configs.
 export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 1970'

@@ -7,14 +7,16 @@
  * libcap 2.66 has a mutex byte in front of it, so there the bits land in
  * the wrong sets and cap_set_proc() fails before the test reaches
  * clone3(). build-selftests links the upstream selftests against this
- * instead (USERLDFLAGS), so it also has the one call seccomp_bpf makes
- * beyond those, cap_get_flag().
+ * instead (USERLDFLAGS), so it also has the calls the others make beyond
+ * those: seccomp_bpf's cap_get_flag(), landlock's securebits and ambient
+ * calls, each the prctl() libcap makes.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/capability.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 
 struct _cap_struct {
@@ -95,4 +97,25 @@ int cap_free(void *p)
 {
 	free(p);
 	return 0;
+}
+
+unsigned int cap_get_secbits(void)
+{
+	return prctl(PR_GET_SECUREBITS);
+}
+
+int cap_set_secbits(unsigned int bits)
+{
+	return prctl(PR_SET_SECUREBITS, bits);
+}
+
+int cap_get_ambient(cap_value_t cap)
+{
+	return prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, cap, 0, 0);
+}
+
+int cap_set_ambient(cap_value_t cap, cap_flag_value_t value)
+{
+	return prctl(PR_CAP_AMBIENT, value == CAP_SET ? PR_CAP_AMBIENT_RAISE :
+			PR_CAP_AMBIENT_LOWER, cap, 0, 0);
 }

@@ -24,6 +24,7 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -34,12 +35,14 @@
 #endif
 #include <linux/check_fields.h>
 #include <linux/filter.h>
+#include <linux/landlock.h>
 #include <linux/mount.h>
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
 #include <linux/sched.h>
 #include <linux/sched/types.h>
 #include <linux/seccomp.h>
+#include <linux/user_events.h>
 
 #include "../kselftest_harness.h"
 
@@ -73,6 +76,12 @@
 #define MOUNT_ATTR_SET_6_12	0x003000bfULL
 #define MOUNT_ATTR_CLR_6_12	0x002000ffULL
 #define MOUNT_PROPAGATION_6_12	0x001e0000ULL
+/* Landlock ABI 6: access rights up to IOCTL_DEV, CONNECT_TCP and SIGNAL. */
+#define LANDLOCK_ACCESS_FS_6_12		0xffffULL
+#define LANDLOCK_ACCESS_NET_6_12	0x3ULL
+#define LANDLOCK_SCOPE_6_12		0x3ULL
+/* Its smallest struct: ABI 1's, handled_access_fs alone. */
+#define LANDLOCK_RULESET_ATTR_SIZE_1	8
 
 #ifndef EEXTSYS_NOOP
 #error "EEXTSYS_NOOP is not defined: build against the kernel's headers"
@@ -592,6 +601,306 @@ TEST_F(sizes, seccomp_addfd)
 	close(listener);
 }
 
+static long sys_listmount(const void *req, __u64 *ids, size_t nr)
+{
+	return syscall(__NR_listmount, req, ids, nr, 0);
+}
+
+static long sys_statmount(const void *req, struct statmount *buf,
+			  size_t bufsize)
+{
+	return syscall(__NR_statmount, req, buf, bufsize, 0);
+}
+
+static long sys_landlock_create_ruleset(void *attr, size_t size, __u32 flags)
+{
+	return syscall(__NR_landlock_create_ruleset, attr, size, flags);
+}
+
+TEST_F(sizes, landlock_create_ruleset)
+{
+	struct landlock_ruleset_attr attr = {
+		.handled_access_fs = LANDLOCK_ACCESS_FS_EXECUTE,
+	};
+	const __u32 version = LANDLOCK_CREATE_RULESET_VERSION;
+	static const struct { size_t size; int tail, want; } cases[] = {
+		{ 0, -1, -EINVAL }, { 1, -1, -EINVAL },
+		{ LANDLOCK_RULESET_ATTR_SIZE_1 - 1, -1, -EINVAL },
+		{ LANDLOCK_RULESET_ATTR_SIZE_1, -1, 0 }, { 12, -1, 0 },
+		{ 16, -1, 0 }, { 21, -1, 0 }, { 24, -1, 0 }, { 32, -1, 0 },
+		{ 32, 0, -E2BIG }, { 40, 1, -E2BIG }, { 40, 2, -E2BIG },
+		{ 37, 2, -E2BIG }, { PAGE, -1, 0 }, { PAGE, 2, -E2BIG },
+	};
+	unsigned char before[PAGE];
+	unsigned char *u;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		u = place(self->page, &attr, sizeof(attr), cases[i].size,
+			  cases[i].tail);
+		memcpy(before, self->page, PAGE);
+		open_or_close(_metadata,
+			      sys_landlock_create_ruleset(u, cases[i].size, 0),
+			      cases[i].want, cases[i].size);
+		EXPECT_EQ(0, memcmp(before, self->page, PAGE));
+	}
+	EXPECT_EQ(-E2BIG, outcome(sys_landlock_create_ruleset(self->page,
+							      PAGE + 1, 0)));
+	EXPECT_EQ(-E2BIG, outcome(sys_landlock_create_ruleset(self->page,
+							      SIZE_MAX, 0)));
+	/* No struct is EFAULT, whatever the size: checked first. */
+	EXPECT_EQ(-EFAULT, outcome(sys_landlock_create_ruleset(NULL, 0, 0)));
+	EXPECT_EQ(-EFAULT, outcome(sys_landlock_create_ruleset(NULL, 1, 0)));
+	EXPECT_EQ(-EFAULT, outcome(sys_landlock_create_ruleset(NULL, PAGE + 1,
+							       0)));
+	/* One byte of the struct, or of its zero tail, past the page. */
+	u = self->page + PAGE - sizeof(attr) + 1;
+	EXPECT_EQ(-EFAULT, outcome(sys_landlock_create_ruleset(u, sizeof(attr),
+							       0)));
+	u = place(self->page, &attr, sizeof(attr), 32, -1);
+	EXPECT_EQ(-EFAULT, outcome(sys_landlock_create_ruleset(u, 33, 0)));
+	/* A struct of a good size is read: its fields are checked. */
+	attr.handled_access_fs = 0;
+	EXPECT_EQ(-ENOMSG, outcome(sys_landlock_create_ruleset(&attr,
+							       sizeof(attr),
+							       0)));
+	attr.scoped = 1ULL << 63;
+	EXPECT_EQ(-EINVAL, outcome(sys_landlock_create_ruleset(&attr,
+							       sizeof(attr),
+							       0)));
+	/* ... but not past the size given. */
+	EXPECT_EQ(-ENOMSG, outcome(sys_landlock_create_ruleset(&attr, 16, 0)));
+	/* The version query takes no struct. */
+	EXPECT_EQ(-EINVAL, outcome(sys_landlock_create_ruleset(&attr,
+							       sizeof(attr),
+							       version)));
+	EXPECT_LE(6, sys_landlock_create_ruleset(NULL, 0, version));
+}
+
+/* The user_events data file, tracefs mounted if it was not; -1 if none. */
+static int user_events_fd(void)
+{
+	static const char path[] = "/sys/kernel/tracing/user_events_data";
+	int fd = open(path, O_RDWR | O_CLOEXEC);
+
+	if (fd < 0 && errno == ENOENT &&
+	    !mount(NULL, "/sys/kernel/tracing", "tracefs", 0, NULL))
+		fd = open(path, O_RDWR | O_CLOEXEC);
+	return fd;
+}
+
+/* struct user_reg and struct user_unreg: packed, one version each. */
+#define USER_REG_SIZE_6_12	28
+#define USER_UNREG_SIZE_6_12	16
+
+static const char user_event_name[] = "extensible_struct_sizes u32 a";
+static __u32 user_event_enabled;
+
+static void user_reg_at(struct user_reg *reg, __u32 size)
+{
+	memset(reg, 0, sizeof(*reg));
+	reg->size = size;
+	reg->enable_size = sizeof(user_event_enabled);
+	reg->enable_addr = (uintptr_t)&user_event_enabled;
+	reg->name_args = (uintptr_t)user_event_name;
+}
+
+static long user_unreg(int fd, void *unreg)
+{
+	return ioctl(fd, DIAG_IOCSUNREG, unreg);
+}
+
+/*
+ * DIAG_IOCSREG and DIAG_IOCSUNREG read their struct by its own size field
+ * (first), with the rules of a new call; E2BIG writes nothing back. An
+ * accepted user_reg registers the event (write_index is written), an
+ * accepted user_unreg that matches no registration is ENOENT. There is no
+ * compat ioctl: a 32-bit caller gets ENOTTY, whatever the struct.
+ */
+TEST_F(sizes, user_events)
+{
+	static const struct { __u32 size; int tail, want; } cases[] = {
+		{ 0, -1, -EINVAL }, { 1, -1, -EINVAL }, { 15, -1, -EINVAL },
+		{ 16, -1, 0 }, { 27, -1, 0 }, { 28, -1, 0 }, { 33, -1, 0 },
+		{ 40, -1, 0 }, { 40, 0, -E2BIG }, { 48, 1, -E2BIG },
+		{ 45, 2, -E2BIG }, { PAGE, -1, 0 }, { PAGE, 2, -E2BIG },
+		{ PAGE + 1, -1, -E2BIG }, { UINT32_MAX, -1, -E2BIG },
+	};
+	const bool compat = sizeof(long) == 4 || sizeof(void *) == 4;
+	struct user_unreg unreg = {};
+	unsigned char before[PAGE];
+	struct user_reg reg;
+	size_t i, placed;
+	unsigned char *u;
+	int fd, want;
+
+	fd = user_events_fd();
+	ASSERT_LE(0, fd) TH_LOG("no user_events_data: %s", strerror(errno));
+	unreg.size = sizeof(unreg);
+	unreg.disable_addr = (uintptr_t)&user_event_enabled;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		__u32 size = cases[i].size;
+
+		/* user_reg: from its end (28) up; below it EINVAL. */
+		want = size >= 16 && size < USER_REG_SIZE_6_12 ?
+		       -EINVAL : cases[i].want;
+		if (compat)
+			want = -ENOTTY;
+		placed = placed_size(size, USER_REG_SIZE_6_12);
+		user_reg_at(&reg, size);
+		u = place(self->page, &reg, sizeof(reg), placed, cases[i].tail);
+		memcpy(before, self->page, PAGE);
+		EXPECT_EQ(want, outcome(ioctl(fd, DIAG_IOCSREG, u)))
+			TH_LOG("user_reg size %u", size);
+		if (!want) {
+			/* Registered: the event's index is its one output. */
+			memcpy(u + offsetof(struct user_reg, write_index),
+			       before + (u - self->page) +
+			       offsetof(struct user_reg, write_index),
+			       sizeof(reg.write_index));
+			EXPECT_EQ(0, outcome(user_unreg(fd, &unreg)));
+		}
+		EXPECT_EQ(0, memcmp(before, self->page, PAGE))
+			TH_LOG("user_reg size %u", size);
+
+		/* user_unreg: from its end (16) up. */
+		want = cases[i].want ?: -ENOENT;
+		if (compat)
+			want = -ENOTTY;
+		placed = placed_size(size, USER_UNREG_SIZE_6_12);
+		unreg.size = size;
+		u = place(self->page, &unreg, sizeof(unreg), placed,
+			  cases[i].tail);
+		memcpy(before, self->page, PAGE);
+		EXPECT_EQ(want, outcome(user_unreg(fd, u)))
+			TH_LOG("user_unreg size %u", size);
+		EXPECT_EQ(0, memcmp(before, self->page, PAGE))
+			TH_LOG("user_unreg size %u", size);
+		unreg.size = sizeof(unreg);
+	}
+	want = compat ? -ENOTTY : -EFAULT;
+	/* The struct, or its zero tail, one byte past the page. */
+	user_reg_at(&reg, sizeof(reg));
+	u = self->page + PAGE - sizeof(reg) + 1;
+	memcpy(u, &reg, sizeof(reg) - 1);
+	EXPECT_EQ(want, outcome(ioctl(fd, DIAG_IOCSREG, u)));
+	user_reg_at(&reg, sizeof(reg) + 8);
+	u = place(self->page, &reg, sizeof(reg), sizeof(reg), -1);
+	EXPECT_EQ(want, outcome(ioctl(fd, DIAG_IOCSREG, u)));
+	unreg.size = sizeof(unreg) + 8;
+	u = place(self->page, &unreg, sizeof(unreg), sizeof(unreg), -1);
+	EXPECT_EQ(want, outcome(user_unreg(fd, u)));
+	/* The size field itself unreadable. */
+	EXPECT_EQ(want, outcome(ioctl(fd, DIAG_IOCSREG, NULL)));
+	EXPECT_EQ(want, outcome(user_unreg(fd, NULL)));
+	EXPECT_EQ(want, outcome(user_unreg(fd, self->page + PAGE - 2)));
+	/* A struct of a good size is read: its fields are checked. */
+	want = compat ? -ENOTTY : -EINVAL;
+	user_reg_at(&reg, sizeof(reg));
+	reg.enable_size = 3;
+	EXPECT_EQ(want, outcome(ioctl(fd, DIAG_IOCSREG, &reg)));
+	unreg.size = sizeof(unreg);
+	unreg.__reserved = 1;
+	EXPECT_EQ(want, outcome(user_unreg(fd, &unreg)));
+	close(fd);
+}
+
+/*
+ * statmount() and listmount() read struct mnt_id_req by its own size field
+ * (first in the struct), with the rules of a new call: EINVAL below VER0,
+ * 0 included, E2BIG above PAGE_SIZE and for a non-zero tail; and unlike
+ * perf and sched, E2BIG writes nothing back. The struct asks listmount()
+ * for the mounts under the root, statmount() for the basics of one of them.
+ */
+static void mnt_id_req_sizes(struct __test_metadata *_metadata,
+			     unsigned char *page, bool stat)
+{
+	static const struct { __u32 size; int tail, want; } cases[] = {
+		{ 0, -1, -EINVAL }, { 1, -1, -EINVAL },
+		{ MNT_ID_REQ_SIZE_VER0 - 1, -1, -EINVAL },
+		{ MNT_ID_REQ_SIZE_VER0, -1, 0 }, { 28, -1, 0 },
+		{ MNT_ID_REQ_SIZE_VER1, -1, 0 }, { 40, -1, 0 },
+		{ 40, 0, -E2BIG }, { 48, 1, -E2BIG }, { 48, 2, -E2BIG },
+		{ 45, 2, -E2BIG }, { PAGE, -1, 0 }, { PAGE, 2, -E2BIG },
+		{ PAGE + 1, -1, -E2BIG }, { UINT32_MAX, -1, -E2BIG },
+	};
+	struct mnt_id_req req = { .mnt_id = LSMT_ROOT };
+	unsigned char before[PAGE];
+	struct statmount sm;
+	__u64 ids[256];
+	size_t i, placed;
+	unsigned char *u;
+	long ret;
+
+	req.size = sizeof(req);
+	ret = sys_listmount(&req, ids, ARRAY_SIZE(ids));
+	ASSERT_LT(0, ret) TH_LOG("listmount: %s", strerror(errno));
+	if (stat) {
+		req.mnt_id = ids[0];
+		req.param = STATMOUNT_MNT_BASIC;
+	}
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		__u32 size = cases[i].size;
+
+		placed = placed_size(size, MNT_ID_REQ_SIZE_VER0);
+		req.size = size;
+		u = place(page, &req, sizeof(req), placed, cases[i].tail);
+		memcpy(before, page, PAGE);
+		if (stat)
+			ret = sys_statmount(u, &sm, sizeof(sm));
+		else
+			ret = sys_listmount(u, ids, ARRAY_SIZE(ids));
+		EXPECT_EQ(cases[i].want, outcome(ret)) TH_LOG("size %u", size);
+		if (!cases[i].want && stat)
+			EXPECT_EQ(req.mnt_id, sm.mnt_id);
+		/* Nothing is written back, the size field included. */
+		EXPECT_EQ(0, memcmp(before, page, PAGE)) TH_LOG("size %u", size);
+	}
+	/* The struct, or its zero tail, one byte past the page. */
+	req.size = sizeof(req);
+	u = page + PAGE - sizeof(req) + 1;
+	memcpy(u, &req, sizeof(req) - 1);
+	ret = stat ? sys_statmount(u, &sm, sizeof(sm)) :
+		     sys_listmount(u, ids, ARRAY_SIZE(ids));
+	EXPECT_EQ(-EFAULT, outcome(ret));
+	req.size = sizeof(req) + 8;
+	u = place(page, &req, sizeof(req), sizeof(req), -1);
+	ret = stat ? sys_statmount(u, &sm, sizeof(sm)) :
+		     sys_listmount(u, ids, ARRAY_SIZE(ids));
+	EXPECT_EQ(-EFAULT, outcome(ret));
+	EXPECT_EQ(sizeof(req) + 8, ((struct mnt_id_req *)u)->size);
+	/* The size field itself unreadable. */
+	ret = stat ? sys_statmount(NULL, &sm, sizeof(sm)) :
+		     sys_listmount(NULL, ids, ARRAY_SIZE(ids));
+	EXPECT_EQ(-EFAULT, outcome(ret));
+	ret = stat ? sys_statmount(page + PAGE - 2, &sm, sizeof(sm)) :
+		     sys_listmount(page + PAGE - 2, ids, ARRAY_SIZE(ids));
+	EXPECT_EQ(-EFAULT, outcome(ret));
+	/* A struct of a good size is read: its fields are checked. */
+	req.size = sizeof(req);
+	req.mnt_ns_fd = 1;
+	req.mnt_ns_id = 1;
+	ret = stat ? sys_statmount(&req, &sm, sizeof(sm)) :
+		     sys_listmount(&req, ids, ARRAY_SIZE(ids));
+	EXPECT_EQ(-EINVAL, outcome(ret));
+	req.mnt_ns_fd = 0;
+	req.mnt_ns_id = 0;
+	req.mnt_id = 1;
+	ret = stat ? sys_statmount(&req, &sm, sizeof(sm)) :
+		     sys_listmount(&req, ids, ARRAY_SIZE(ids));
+	EXPECT_EQ(-EINVAL, outcome(ret));
+}
+
+TEST_F(sizes, listmount)
+{
+	mnt_id_req_sizes(_metadata, self->page, false);
+}
+
+TEST_F(sizes, statmount)
+{
+	mnt_id_req_sizes(_metadata, self->page, true);
+}
+
 /*
  * CHECK_FIELDS: the struct as written back up to the size asked, zeroes
  * past the kernel's struct, bytes past the size untouched, EEXTSYS_NOOP,
@@ -756,6 +1065,22 @@ TEST_F(check_fields, clone3)
 }
 
 /*
+ * The root cgroup, cgroup2 mounted in a mount namespace of the test's own
+ * if no one mounted it; -1 without cgroups.
+ */
+static int cgroup_root(void)
+{
+	if (access("/sys/fs/cgroup", F_OK))
+		return -1;
+	if (access("/sys/fs/cgroup/cgroup.procs", F_OK) &&
+	    (unshare(CLONE_NEWNS) ||
+	     mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) ||
+	     mount("cgroup2", "/sys/fs/cgroup", "cgroup2", 0, NULL)))
+		return -1;
+	return open("/sys/fs/cgroup", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
+/*
  * clone3()'s flags both ways: each namespace answered is created and each
  * other refused; each flag a child can take without a stack of its own
  * is answered and, with what it needs, makes one. CLONE_VM, CLONE_SIGHAND,
@@ -788,7 +1113,7 @@ TEST(check_fields_clone3_flags_both_ways)
 	}
 
 	/* Without cgroups, any descriptor; with them, the root's. */
-	cgroup = open("/sys/fs/cgroup", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	cgroup = cgroup_root();
 	for (i = 0; i < ARRAY_SIZE(simple); i++) {
 		struct clone_args one = {
 			.flags = simple[i], .exit_signal = SIGCHLD,
@@ -1154,6 +1479,93 @@ TEST_F(check_fields, mount_setattr)
 	EXPECT_EQ(-E2BIG, outcome(sys_mount_setattr("/", 0, attr,
 						    (PAGE + 1) |
 						    CHECK_FIELDS)));
+}
+
+TEST_F(check_fields, landlock_create_ruleset)
+{
+	struct landlock_ruleset_attr *attr =
+		(struct landlock_ruleset_attr *)self->buf;
+	__u32 flags;
+	size_t size;
+
+	EXPECT_EQ(-EEXTSYS_NOOP,
+		  outcome(sys_landlock_create_ruleset(attr, 40 | CHECK_FIELDS,
+						      0)));
+	EXPECT_EQ(LANDLOCK_ACCESS_FS_6_12, attr->handled_access_fs);
+	EXPECT_EQ(LANDLOCK_ACCESS_NET_6_12, attr->handled_access_net);
+	EXPECT_EQ(LANDLOCK_SCOPE_6_12, attr->scoped);
+	EXPECT_TRUE(all_bytes(self->buf, sizeof(*attr), 40, 0));
+	EXPECT_TRUE(all_bytes(self->buf, 40, sizeof(self->buf), 0xa5));
+
+	/* An older caller's struct gets the fields it knows. */
+	memset(self->buf, 0xa5, sizeof(self->buf));
+	size = LANDLOCK_RULESET_ATTR_SIZE_1 | CHECK_FIELDS;
+	EXPECT_EQ(-EEXTSYS_NOOP,
+		  outcome(sys_landlock_create_ruleset(attr, size, 0)));
+	EXPECT_EQ(LANDLOCK_ACCESS_FS_6_12, attr->handled_access_fs);
+	EXPECT_TRUE(all_bytes(self->buf, LANDLOCK_RULESET_ATTR_SIZE_1,
+			      sizeof(self->buf), 0xa5));
+
+	/* Flags, refused sizes and no struct fail as they would without it. */
+	size = sizeof(*attr) | CHECK_FIELDS;
+	flags = LANDLOCK_CREATE_RULESET_VERSION;
+	EXPECT_EQ(-EINVAL,
+		  outcome(sys_landlock_create_ruleset(attr, size, flags)));
+	EXPECT_EQ(-EFAULT, outcome(sys_landlock_create_ruleset(NULL, size, 0)));
+	size = CHECK_FIELDS;
+	EXPECT_EQ(-EINVAL, outcome(sys_landlock_create_ruleset(attr, size, 0)));
+	size = 7 | CHECK_FIELDS;
+	EXPECT_EQ(-EINVAL, outcome(sys_landlock_create_ruleset(attr, size, 0)));
+	size = (PAGE + 1) | CHECK_FIELDS;
+	EXPECT_EQ(-E2BIG, outcome(sys_landlock_create_ruleset(attr, size, 0)));
+}
+
+/* A ruleset handling only @attr, enforced on a child: 0 or an errno. */
+static int landlock_enforced(struct landlock_ruleset_attr *attr)
+{
+	int fd = sys_landlock_create_ruleset(attr, sizeof(*attr), 0);
+	int status;
+	pid_t pid;
+
+	if (fd < 0)
+		return -errno;
+	pid = fork();
+	if (pid == 0)
+		_exit(prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+		      syscall(__NR_landlock_restrict_self, fd, 0) ? 1 : 0);
+	close(fd);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -ECHILD;
+	return WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : -EPERM;
+}
+
+/*
+ * Both ways: every bit landlock_create_ruleset() answers makes a ruleset
+ * that a process can enforce on itself; every other bit is refused.
+ */
+TEST(check_fields_landlock_both_ways)
+{
+	struct landlock_ruleset_attr answer = {};
+
+	ASSERT_EQ(-EEXTSYS_NOOP,
+		  outcome(sys_landlock_create_ruleset(&answer, sizeof(answer) |
+						      CHECK_FIELDS, 0)));
+	for (int bit = 0; bit < 64; bit++) {
+		__u64 b = 1ULL << bit;
+		struct landlock_ruleset_attr fs = { .handled_access_fs = b };
+		struct landlock_ruleset_attr net = { .handled_access_net = b };
+		struct landlock_ruleset_attr scoped = { .scoped = b };
+
+		EXPECT_EQ(b & answer.handled_access_fs ? 0 : -EINVAL,
+			  landlock_enforced(&fs))
+			TH_LOG("handled_access_fs bit %d", bit);
+		EXPECT_EQ(b & answer.handled_access_net ? 0 : -EINVAL,
+			  landlock_enforced(&net))
+			TH_LOG("handled_access_net bit %d", bit);
+		EXPECT_EQ(b & answer.scoped ? 0 : -EINVAL,
+			  landlock_enforced(&scoped))
+			TH_LOG("scoped bit %d", bit);
+	}
 }
 
 /* A user namespace with one mapping, as a descriptor; -1 on failure. */

@@ -601,17 +601,6 @@ TEST_F(sizes, seccomp_addfd)
 	close(listener);
 }
 
-static long sys_listmount(const void *req, __u64 *ids, size_t nr)
-{
-	return syscall(__NR_listmount, req, ids, nr, 0);
-}
-
-static long sys_statmount(const void *req, struct statmount *buf,
-			  size_t bufsize)
-{
-	return syscall(__NR_statmount, req, buf, bufsize, 0);
-}
-
 static long sys_landlock_create_ruleset(void *attr, size_t size, __u32 flags)
 {
 	return syscall(__NR_landlock_create_ruleset, attr, size, flags);
@@ -726,7 +715,7 @@ TEST_F(sizes, user_events)
 		{ 45, 2, -E2BIG }, { PAGE, -1, 0 }, { PAGE, 2, -E2BIG },
 		{ PAGE + 1, -1, -E2BIG }, { UINT32_MAX, -1, -E2BIG },
 	};
-	const bool compat = sizeof(long) == 4 || sizeof(void *) == 4;
+	const bool compat = sizeof(void *) == 4;
 	struct user_unreg unreg = {};
 	unsigned char before[PAGE];
 	struct user_reg reg;
@@ -812,6 +801,17 @@ TEST_F(sizes, user_events)
  * perf and sched, E2BIG writes nothing back. The struct asks listmount()
  * for the mounts under the root, statmount() for the basics of one of them.
  */
+#define MNT_IDS	256
+
+/* statmount() of @req into @sm, or listmount() of it into @ids. */
+static long mnt_id_req_call(bool stat, const void *req, struct statmount *sm,
+			    __u64 *ids)
+{
+	if (stat)
+		return syscall(__NR_statmount, req, sm, sizeof(*sm), 0);
+	return syscall(__NR_listmount, req, ids, MNT_IDS, 0);
+}
+
 static void mnt_id_req_sizes(struct __test_metadata *_metadata,
 			     unsigned char *page, bool stat)
 {
@@ -827,13 +827,13 @@ static void mnt_id_req_sizes(struct __test_metadata *_metadata,
 	struct mnt_id_req req = { .mnt_id = LSMT_ROOT };
 	unsigned char before[PAGE];
 	struct statmount sm;
-	__u64 ids[256];
+	__u64 ids[MNT_IDS];
 	size_t i, placed;
 	unsigned char *u;
 	long ret;
 
 	req.size = sizeof(req);
-	ret = sys_listmount(&req, ids, ARRAY_SIZE(ids));
+	ret = mnt_id_req_call(false, &req, &sm, ids);
 	ASSERT_LT(0, ret) TH_LOG("listmount: %s", strerror(errno));
 	if (stat) {
 		req.mnt_id = ids[0];
@@ -846,10 +846,7 @@ static void mnt_id_req_sizes(struct __test_metadata *_metadata,
 		req.size = size;
 		u = place(page, &req, sizeof(req), placed, cases[i].tail);
 		memcpy(before, page, PAGE);
-		if (stat)
-			ret = sys_statmount(u, &sm, sizeof(sm));
-		else
-			ret = sys_listmount(u, ids, ARRAY_SIZE(ids));
+		ret = mnt_id_req_call(stat, u, &sm, ids);
 		EXPECT_EQ(cases[i].want, outcome(ret)) TH_LOG("size %u", size);
 		if (!cases[i].want && stat)
 			EXPECT_EQ(req.mnt_id, sm.mnt_id);
@@ -860,34 +857,28 @@ static void mnt_id_req_sizes(struct __test_metadata *_metadata,
 	req.size = sizeof(req);
 	u = page + PAGE - sizeof(req) + 1;
 	memcpy(u, &req, sizeof(req) - 1);
-	ret = stat ? sys_statmount(u, &sm, sizeof(sm)) :
-		     sys_listmount(u, ids, ARRAY_SIZE(ids));
+	ret = mnt_id_req_call(stat, u, &sm, ids);
 	EXPECT_EQ(-EFAULT, outcome(ret));
 	req.size = sizeof(req) + 8;
 	u = place(page, &req, sizeof(req), sizeof(req), -1);
-	ret = stat ? sys_statmount(u, &sm, sizeof(sm)) :
-		     sys_listmount(u, ids, ARRAY_SIZE(ids));
+	ret = mnt_id_req_call(stat, u, &sm, ids);
 	EXPECT_EQ(-EFAULT, outcome(ret));
 	EXPECT_EQ(sizeof(req) + 8, ((struct mnt_id_req *)u)->size);
 	/* The size field itself unreadable. */
-	ret = stat ? sys_statmount(NULL, &sm, sizeof(sm)) :
-		     sys_listmount(NULL, ids, ARRAY_SIZE(ids));
+	ret = mnt_id_req_call(stat, NULL, &sm, ids);
 	EXPECT_EQ(-EFAULT, outcome(ret));
-	ret = stat ? sys_statmount(page + PAGE - 2, &sm, sizeof(sm)) :
-		     sys_listmount(page + PAGE - 2, ids, ARRAY_SIZE(ids));
+	ret = mnt_id_req_call(stat, page + PAGE - 2, &sm, ids);
 	EXPECT_EQ(-EFAULT, outcome(ret));
 	/* A struct of a good size is read: its fields are checked. */
 	req.size = sizeof(req);
 	req.mnt_ns_fd = 1;
 	req.mnt_ns_id = 1;
-	ret = stat ? sys_statmount(&req, &sm, sizeof(sm)) :
-		     sys_listmount(&req, ids, ARRAY_SIZE(ids));
+	ret = mnt_id_req_call(stat, &req, &sm, ids);
 	EXPECT_EQ(-EINVAL, outcome(ret));
 	req.mnt_ns_fd = 0;
 	req.mnt_ns_id = 0;
 	req.mnt_id = 1;
-	ret = stat ? sys_statmount(&req, &sm, sizeof(sm)) :
-		     sys_listmount(&req, ids, ARRAY_SIZE(ids));
+	ret = mnt_id_req_call(stat, &req, &sm, ids);
 	EXPECT_EQ(-EINVAL, outcome(ret));
 }
 

@@ -90,24 +90,15 @@ static int answer(void __user *dst, size_t usize, const void *fields,
 }
 
 /**
- * extensible_check_size() - check a size against a struct's versions
+ * __extensible_check_size_slow() - see extensible_check_size()
  * @es: the description of the struct
  * @dst: the caller's struct, where a CHECK_FIELDS probe is answered
- * @usize: the size the caller gave; CHECK_FIELDS is taken off it, and 0
- *	becomes @es->ver0 if @es says so
+ * @usize: the size the caller gave
  *
- * For a call that must check the size before something else and copy the
- * struct only after, as mount_setattr() checks privilege in between; the
- * copy-in helpers call it themselves. A probe is answered here, with
- * @es's answer, as the copy-in helpers answer it.
- *
- * Return: 0 if @usize is accepted, -EEXTSYS_NOOP if it is and a
- * CHECK_FIELDS probe was answered, @es->too_small (default -EINVAL) for a
- * size below @es->ver0, @es->too_large (default -E2BIG) for a size above
- * @es->max (default PAGE_SIZE), -EFAULT if the answer cannot be written.
+ * Return: as extensible_check_size().
  */
-int extensible_check_size(const struct extensible_struct *es,
-			  void __user *dst, size_t *usize)
+int __extensible_check_size_slow(const struct extensible_struct *es,
+				 void __user *dst, size_t *usize)
 {
 	bool probe;
 	int ret;
@@ -117,7 +108,7 @@ int extensible_check_size(const struct extensible_struct *es,
 		return ret;
 	return answer(dst, *usize, es->fields, es->size);
 }
-EXPORT_SYMBOL_GPL(extensible_check_size);
+EXPORT_SYMBOL_GPL(__extensible_check_size_slow);
 
 /* A description used with another struct would overrun the kernel's. */
 static bool wrong_struct(const struct extensible_struct *es, size_t ksize)

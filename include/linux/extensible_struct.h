@@ -202,8 +202,36 @@ extensible_wants_check_fields(const struct extensible_struct *es, size_t usize)
 	       __extensible_wants_check_fields(es, usize);
 }
 
-int extensible_check_size(const struct extensible_struct *es,
-			  void __user *dst, size_t *usize);
+int __extensible_check_size_slow(const struct extensible_struct *es,
+				 void __user *dst, size_t *usize);
+
+/**
+ * extensible_check_size() - check a size against a struct's versions
+ * @es: the description of the struct
+ * @dst: the caller's struct, where a CHECK_FIELDS probe is answered
+ * @usize: the size the caller gave; CHECK_FIELDS is taken off it, and 0
+ *	becomes @es->ver0 if @es says so
+ *
+ * For a call that must check the size before something else and copy the
+ * struct only after, as mount_setattr() checks privilege in between; the
+ * copy-in helpers call it themselves. A probe is answered here, with
+ * @es's answer, as the copy-in helpers answer it.
+ *
+ * Return: 0 if @usize is accepted, -EEXTSYS_NOOP if it is and a
+ * CHECK_FIELDS probe was answered, @es->too_small (default -EINVAL) for a
+ * size below @es->ver0, @es->too_large (default -E2BIG) for a size above
+ * @es->max (default PAGE_SIZE), -EFAULT if the answer cannot be written.
+ */
+static __always_inline int
+extensible_check_size(const struct extensible_struct *es, void __user *dst,
+		      size_t *usize)
+{
+	/* A size of this kernel's versions and no probe: no call. */
+	if (likely(!(*usize & EXTENSIBLE_TOP_BITS) && *usize &&
+		   *usize >= es->ver0 && *usize <= extensible_max_size(es)))
+		return 0;
+	return __extensible_check_size_slow(es, dst, usize);
+}
 
 int __extensible_copy_from_user(const struct extensible_struct *es,
 				void *dst, size_t ksize,

@@ -11,7 +11,8 @@
 ///
 /// In the kernel, (T __user *)(unsigned long)x (or (uintptr_t)x) spells
 /// u64_to_user_ptr(x) without its type check. Reported when x is a u64, or
-/// a member of a struct copied with copy_struct_from_user(), and T is a
+/// a member of a struct copied with copy_struct_from_user() or one of the
+/// extensible_copy_*() helpers of <linux/extensible_struct.h>, and T is a
 /// __user type (a kernel pointer kept in a u64 is left alone). Patch mode
 /// rewrites the cast into u64_to_user_ptr(x) where the result is
 /// assigned, initialises a variable or is passed to a function; elsewhere
@@ -122,9 +123,17 @@ coccilib.report.print_report(p[0], ptr_msg(S, fld))
 // Casts of a u64 to a user pointer.
 
 @cs@
-expression D, K, S, U;
+expression D, K, S, U, ES;
 @@
+(
 copy_struct_from_user(D, K, S, U)
+|
+extensible_copy_from_user(ES, D, S, U)
+|
+extensible_copy_from_ioctl(ES, D, S, U)
+|
+extensible_copy_self_sized(ES, D, S)
+)
 
 @script:python@
 D << cs.D;

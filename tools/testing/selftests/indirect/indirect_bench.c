@@ -44,6 +44,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -53,12 +55,15 @@
 #include <linux/check_fields.h>
 #include <linux/filter.h>
 #include <linux/indirect.h>
+#include <linux/landlock.h>
+#include <linux/mount.h>
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
 #include <linux/sched.h>
 #include <linux/sched/types.h>
 #include <linux/seccomp.h>
 #include <linux/stat.h>
+#include <linux/user_events.h>
 
 #include "../kselftest.h"
 
@@ -82,6 +87,10 @@ static unsigned long batch_insns = BATCH_INSNS;
 
 /* Set up once by main(). */
 static int root_fd = -1, zero_fd = -1, listener = -1, dup_target = -1;
+/* A seccomp listener whose filter's task is gone, and user_events' file */
+static int notify_fd = -1, user_events_fd = -1;
+static __u64 tmp_mnt_id;
+static __u32 user_events_enabled;
 static struct sockaddr_un listen_addr;
 static sigset_t sigmask;
 /* dirs[d]: d directories below the root, "d1/d2/.../dd" */
@@ -504,6 +513,73 @@ static void bench_clone3(const struct bench_case *c)
 	must(syscall(__NR_wait4, pid, NULL, 0, NULL), "wait4");
 }
 
+static void bench_mount_setattr(const struct bench_case *c)
+{
+	struct mount_attr attr = { .attr_set = MOUNT_ATTR_NOSUID };
+
+	must(syscall(__NR_mount_setattr, AT_FDCWD, "/tmp", 0, &attr,
+		     sizeof(attr)), "mount_setattr");
+}
+
+/* An addfd of a notification that is not there: the copy and its checks */
+static void bench_seccomp_addfd(const struct bench_case *c)
+{
+	struct seccomp_notif_addfd addfd = { .id = 1, .srcfd = zero_fd };
+
+	if (ioctl(notify_fd, SECCOMP_IOCTL_NOTIF_ADDFD, &addfd) != -1 ||
+	    errno != ENOENT)
+		die("SECCOMP_IOCTL_NOTIF_ADDFD of no notification was not refused with ENOENT");
+}
+
+static void bench_statmount(const struct bench_case *c)
+{
+	struct mnt_id_req req = {
+		.size = sizeof(req),
+		.mnt_id = tmp_mnt_id,
+		.param = STATMOUNT_SB_BASIC | STATMOUNT_MNT_BASIC,
+	};
+	struct statmount sm;
+
+	must(syscall(__NR_statmount, &req, &sm, sizeof(sm), 0), "statmount");
+}
+
+static void bench_listmount(const struct bench_case *c)
+{
+	struct mnt_id_req req = { .size = sizeof(req), .mnt_id = LSMT_ROOT };
+	__u64 ids[16];
+
+	must(syscall(__NR_listmount, &req, ids, 16, 0), "listmount");
+}
+
+static void bench_landlock_create_ruleset(const struct bench_case *c)
+{
+	struct landlock_ruleset_attr attr = {
+		.handled_access_fs = LANDLOCK_ACCESS_FS_EXECUTE,
+	};
+
+	close_fd(syscall(__NR_landlock_create_ruleset, &attr, sizeof(attr), 0));
+}
+
+/* Bit 1 registered and unregistered; setup's bit 0 keeps the event. */
+static void bench_user_events(const struct bench_case *c)
+{
+	struct user_reg reg = {
+		.size = sizeof(reg),
+		.enable_bit = 1,
+		.enable_size = sizeof(user_events_enabled),
+		.enable_addr = (__u64)(uintptr_t)&user_events_enabled,
+		.name_args = (__u64)(uintptr_t)"indirect_bench u32 count",
+	};
+	struct user_unreg unreg = {
+		.size = sizeof(unreg),
+		.disable_bit = 1,
+		.disable_addr = (__u64)(uintptr_t)&user_events_enabled,
+	};
+
+	must(ioctl(user_events_fd, DIAG_IOCSREG, &reg), "DIAG_IOCSREG");
+	must(ioctl(user_events_fd, DIAG_IOCSUNREG, &unreg), "DIAG_IOCSUNREG");
+}
+
 /*
  * clone3() up to the first check of copy_process(), which refuses
  * CLONE_THREAD without CLONE_SIGHAND: the copy of the struct and the
@@ -671,6 +747,13 @@ static void add_cases(void)
 	add(bench_sched_setattr, false, "framework.sched_setattr");
 	add(bench_sched_getattr, false, "framework.sched_getattr");
 	add(bench_openat2, false, "framework.openat2");
+	add(bench_mount_setattr, false, "framework.mount_setattr");
+	add(bench_seccomp_addfd, false, "framework.seccomp_addfd");
+	add(bench_statmount, false, "framework.statmount");
+	add(bench_listmount, false, "framework.listmount");
+	add(bench_landlock_create_ruleset, false,
+	    "framework.landlock_create_ruleset");
+	add(bench_user_events, false, "framework.user_events");
 	add(bench_clone3_refused, false, "framework.clone3_refused");
 	c = add(bench_clone3, false, "framework.clone3");
 	c->one_by_one = true;
@@ -1079,6 +1162,77 @@ static void run_filtered(int argc, char **argv, unsigned int rules)
 		checks_failed = true;
 }
 
+/* A child's seccomp listener, passed back over a socket pair */
+static int seccomp_listener(void)
+{
+	struct sock_filter allow = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+	struct sock_fprog prog = { .len = 1, .filter = &allow };
+	char cmsg_buf[CMSG_SPACE(sizeof(int))] = { 0 };
+	char byte = 0;
+	struct iovec iov = { .iov_base = &byte, .iov_len = 1 };
+	struct msghdr msg = {
+		.msg_iov = &iov,
+		.msg_iovlen = 1,
+		.msg_control = cmsg_buf,
+		.msg_controllen = sizeof(cmsg_buf),
+	};
+	struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
+	int sv[2], fd, status;
+	long pid;
+
+	must(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv),
+	     "socketpair");
+	pid = fork();
+	must(pid, "fork");
+	if (pid == 0) {
+		must(prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0),
+		     "PR_SET_NO_NEW_PRIVS");
+		fd = syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER,
+			     SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
+		must(fd, "SECCOMP_FILTER_FLAG_NEW_LISTENER");
+		cmsg->cmsg_level = SOL_SOCKET;
+		cmsg->cmsg_type = SCM_RIGHTS;
+		cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(cmsg), &fd, sizeof(int));
+		must(sendmsg(sv[1], &msg, 0), "sendmsg");
+		_exit(0);
+	}
+	must(recvmsg(sv[0], &msg, MSG_CMSG_CLOEXEC), "recvmsg");
+	cmsg = CMSG_FIRSTHDR(&msg);
+	if (!cmsg || cmsg->cmsg_type != SCM_RIGHTS)
+		die("no listener from the child");
+	memcpy(&fd, CMSG_DATA(cmsg), sizeof(int));
+	must(waitpid(pid, &status, 0), "waitpid");
+	close(sv[0]);
+	close(sv[1]);
+	return fd;
+}
+
+static void setup_framework(void)
+{
+	struct user_reg reg = {
+		.size = sizeof(reg),
+		.enable_size = sizeof(user_events_enabled),
+		.enable_addr = (__u64)(uintptr_t)&user_events_enabled,
+		.name_args = (__u64)(uintptr_t)"indirect_bench u32 count",
+	};
+	struct statx stx;
+
+	notify_fd = seccomp_listener();
+	must(syscall(__NR_statx, AT_FDCWD, "/tmp", 0, STATX_MNT_ID_UNIQUE,
+		     &stx), "statx");
+	if (!(stx.stx_mask & STATX_MNT_ID_UNIQUE))
+		die("statx: no STATX_MNT_ID_UNIQUE");
+	tmp_mnt_id = stx.stx_mnt_id;
+	if (access("/sys/kernel/tracing/user_events_data", F_OK))
+		must(mount("nodev", "/sys/kernel/tracing", "tracefs", 0, NULL),
+		     "mount tracefs");
+	user_events_fd = open("/sys/kernel/tracing/user_events_data",
+			      O_RDWR | O_CLOEXEC);
+	must(user_events_fd, "user_events_data");
+	must(ioctl(user_events_fd, DIAG_IOCSREG, &reg), "DIAG_IOCSREG");
+}
+
 static void setup(void)
 {
 	char path[256];
@@ -1119,6 +1273,7 @@ static void setup(void)
 	must(bind(listener, (struct sockaddr *)&listen_addr,
 		  sizeof(listen_addr)), "bind");
 	must(listen(listener, 16), "listen");
+	setup_framework();
 	/* dup3()'s target: the descriptor dup() takes */
 	dup_target = dup(zero_fd);
 	must(dup_target, "dup");

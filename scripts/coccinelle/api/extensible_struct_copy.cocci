@@ -67,6 +67,59 @@
 /// it calls extensible_copy_from_user() with the size as it is; the report
 /// says which.
 ///
+/// A helper of the file that applies a new call's bounds with a minimum
+/// its caller gives, as landlock's copy_min_struct_from_user() does:
+///
+///	if (!src)
+///		return -EFAULT;
+///	if (usize < ksize_min)
+///		return -EINVAL;
+///	if (usize > PAGE_SIZE)
+///		return -E2BIG;
+///	return copy_struct_from_user(dst, ksize, src, usize);
+///
+/// (the NULL check optional, the bounds in either order, no other if or
+/// return before them), called with &karg, sizeof(karg) and
+/// an offsetofend() of the struct as minimum: the struct has no
+/// FOO_SIZE_VERn, so patch mode describes it with that offsetofend() as
+/// first size and sizeof() as latest, and calls
+/// extensible_copy_from_user(). If the helper refused a NULL struct, the
+/// call is preceded by that check, which keeps EFAULT for a NULL struct
+/// of any size (the helpers would say EINVAL or E2BIG first). The helper
+/// goes with its last call. A const user pointer stays const: the helpers
+/// take a writable one (a CHECK_FIELDS answer is written there), but its
+/// prototype may be in another file (include/linux/syscalls.h for a
+/// system call), where the rule cannot follow; the report says so, and
+/// the compiler's warning points at the call.
+///
+/// A self-sized struct with a new call's rules but no pin, its minimum
+/// the end of a field, as user_events' user_reg_get() and
+/// user_unreg_get() copy theirs: a u32 local read by get_user() from the
+/// size field, E2BIG above PAGE_SIZE and EINVAL below offsetofend() of a
+/// field of the struct (either order), copy_struct_from_user(), and
+/// nothing put_user() into a struct member in the function. Patch mode
+/// describes it with that offsetofend() as first size, sizeof() as
+/// latest and .size_read_only = true, and calls
+/// extensible_copy_self_sized(); the local size goes, a later
+/// "karg->size = size;" too (the helper sets the field), other uses of
+/// it become the size field.
+///
+/// A size refused with EINVAL below FOO_SIZE_VER0 and never capped, as
+/// io_uring's IORING_OP_OPENAT2 has always done with openat2()'s struct:
+///
+///	if (len < FOO_SIZE_VER0)
+///		return -EINVAL;
+///	ret = copy_struct_from_user(&karg, sizeof(karg), uarg, len);
+///
+/// with no comparison of the size against an upper bound before, and no
+/// BUILD_BUG_ON() of a size in the function (that is the struct's own
+/// call, whose missing cap copy_struct_from_user_usize.cocci reports):
+/// patch mode describes it with .max = SIZE_MAX, which keeps the missing
+/// cap, FOO_SIZE_LATEST (else the highest FOO_SIZE_VERn the tree
+/// defines) as latest size, and calls extensible_copy_from_user(). The
+/// struct is the user pointer's, declared in the function or its
+/// parameters.
+///
 /// Patch mode adds no #include <linux/extensible_struct.h> and no comment
 /// above a description (the series' patches do both by hand).
 ///
@@ -74,7 +127,12 @@
 // Copyright: (C) 2026 Seed 80f0496a maintainers.
 // URL: https://coccinelle.gitlabpages.inria.fr/website
 // Comments: The description is named after the struct tag (struct foo:
-// Comments: foo_ext); rename it if that name is taken.
+// Comments: foo_ext); rename it if that name is taken. For the last three
+// Comments: patterns above, a tag that starts with the name of the file's
+// Comments: directory and an underscore loses that prefix (security/landlock/:
+// Comments: ruleset_attr_ext), and an uncapped size's description, which
+// Comments: states its caller's rules, takes the prefix of the caller's
+// Comments: name (io_openat2_prep(): io_open_how_ext).
 // Options: --no-includes --include-headers
 
 virtual patch
@@ -109,6 +167,118 @@ def ioctl_cmd(path, fn):
 		return None
 	return next(iter(cmds))
 
+# Self-sized copies the statmount pattern took, by (file, function): the
+# user_events pattern leaves them alone.
+ro_taken = set()
+# io_uring's pattern: the struct tag of each user pointer, by (file,
+# function, pointer).
+uc_tag = {}
+# and the functions that pin a latest size.
+uc_pinned = set()
+# The user_events pattern's functions in the file at hand, by (function,
+# struct, size field, local size): a position in a rule after a change is
+# in a copy of the file, with another name.
+us_fns = set()
+us_file = [None]
+
+def desc_name(tag, path, fn=None):
+	"""The name of a description of struct tag: tag_ext, without a prefix
+	the file's directory already names (security/landlock/: struct
+	landlock_ruleset_attr, ruleset_attr_ext), with the prefix of the
+	caller fn if its rules are the caller's own (io_openat2_prep():
+	io_open_how_ext)."""
+	d = os.path.basename(os.path.dirname(os.path.abspath(path)))
+	if d and tag.startswith(d + '_') and len(tag) > len(d) + 1:
+		tag = tag[len(d) + 1:]
+	if fn and '_' in fn.strip('_'):
+		pre = fn.strip('_').split('_')[0]
+		if not tag.startswith(pre + '_'):
+			tag = pre + '_' + tag
+	return tag + '_ext'
+
+# landlock's pattern: the (file, function, pointer) whose pointer is const.
+lm_const = set()
+# Its helpers (file, name) that refuse a NULL struct first; in the file
+# at hand, those whose calls patch mode rewrote, and those still named.
+lm_null = set()
+lm_fixed = set()
+lm_used = set()
+lm_file = [None]
+
+def lm_message(p, T, H, FL, S):
+	m = ("WARNING: struct %s bounded by %s() from offsetofend(%s): "
+	     "describe it with that minimum and use "
+	     "extensible_copy_from_user()" % (T, H, FL))
+	if (p[0].file, p[0].current_element, str(S)) in lm_const:
+		m += "; %s loses its const by hand, in its prototype too" % S
+	return m
+
+def nested_call(name, args, col):
+	"""name(args) as a call nested in another's arguments, at column col,
+	broken after its first argument if it would pass column 80."""
+	one = "%s(%s)" % (name, ", ".join(args))
+	if col + len(one) + 2 <= 80:
+		return one
+	tabs, spaces = divmod(col + len(name) + 1, 8)
+	return "%s(%s,\n%s%s)" % (name, args[0], "\t" * tabs + " " * spaces,
+				   ", ".join(args[1:]))
+
+def ext_struct(t, first, latest):
+	"""EXTENSIBLE_STRUCT(t, first, latest) laid out as the first line of
+	an initializer: the arguments filled up to column 80, the next lines
+	aligned after the parenthesis; spatch breaks no line in an argument,
+	and before every argument of a long line."""
+	args = [t, first, latest]
+	out = "EXTENSIBLE_STRUCT("
+	width = 8 + len(out)
+	for i, a in enumerate(args):
+		tail = ")," if i == len(args) - 1 else ","
+		first_line = a.split("\n")[0]
+		if i and ("\n" in a or
+			  width + 1 + len(first_line) + len(tail) > 80):
+			out += "\n\t\t\t  "
+			width = 26
+		elif i:
+			out += " "
+			width += 1
+		out += a + ("" if i == len(args) - 1 else ",")
+		if "\n" in a:
+			width = len(a.split("\n")[-1].expandtabs(8)) + 1
+		else:
+			width += len(a) + 1
+	return out + ")"
+
+def c_text(e):
+	"""An expression as the kernel writes it: spatch prints a -> b."""
+	return re.sub(r'\s*(->|\.)\s*', r'\1', str(e).strip())
+
+def call_text(name, args, pos):
+	"""name(args) laid out as the kernel lays out a call that starts where
+	pos (a position of the code it replaces) starts: the arguments filled
+	up to column 80, the next line aligned after the parenthesis. spatch
+	would break a line at column 79, or keep the old call's breaks."""
+	try:
+		with open(pos.file, errors='replace') as f:
+			line = f.read().split('\n')[int(pos.line) - 1]
+		col = len(line[:int(pos.column)].expandtabs(8))
+	except (OSError, IndexError, ValueError):
+		return "%s(%s)" % (name, ", ".join(args))
+	tabs, spaces = divmod(col + len(name) + 1, 8)
+	pad = "\t" * tabs + " " * spaces
+	out = name + "("
+	width = col + len(out)
+	for i, a in enumerate(args):
+		tail = ");" if i == len(args) - 1 else ","
+		if i and width + 1 + len(a) + len(tail) > 80:
+			out += "\n" + pad
+			width = len(pad.expandtabs(8))
+		elif i:
+			out += " "
+			width += 1
+		out += a + ("" if i == len(args) - 1 else ",")
+		width += len(a) + 1
+	return out + ")"
+
 def tree_root(path):
 	d = os.path.dirname(os.path.abspath(path))
 	while d != os.path.dirname(d):
@@ -117,6 +287,27 @@ def tree_root(path):
 		d = os.path.dirname(d)
 	return None
 
+def family_texts(fam, path):
+	"""The texts that mention fam, of the files next to path and in the
+	tree's include/."""
+	root = tree_root(path)
+	dirs = [os.path.dirname(os.path.abspath(path))]
+	if root:
+		dirs.append(os.path.join(root, 'include'))
+	for top in dirs:
+		for dp, dn, fn in os.walk(top):
+			for f in fn:
+				if not f.endswith(('.h', '.c')):
+					continue
+				try:
+					with open(os.path.join(dp, f),
+						  errors='replace') as fh:
+						t = fh.read()
+				except OSError:
+					continue
+				if fam in t:
+					yield t
+
 def latest_of(v0, path):
 	"""The highest FOO_SIZE_VERn defined next to FOO_SIZE_VER0."""
 	fam = re.sub(r'_SIZE_VER0$', '', v0)
@@ -124,27 +315,24 @@ def latest_of(v0, path):
 		return None
 	pat = re.compile(r'^\s*#\s*define\s+(%s_SIZE_VER(\d+))\b' %
 			 re.escape(fam), re.M)
-	root = tree_root(path)
-	dirs = [os.path.dirname(os.path.abspath(path))]
-	if root:
-		dirs.append(os.path.join(root, 'include'))
 	best = None
-	for top in dirs:
-		for dp, dn, fn in os.walk(top):
-			for f in fn:
-				if not f.endswith(('.h', '.c')):
-					continue
-				try:
-					with open(os.path.join(dp, f), errors='replace') as fh:
-						t = fh.read()
-				except OSError:
-					continue
-				if fam not in t:
-					continue
-				for m in pat.finditer(t):
-					if best is None or int(m.group(2)) > best[1]:
-						best = (m.group(1), int(m.group(2)))
+	for t in family_texts(fam, path):
+		for m in pat.finditer(t):
+			if best is None or int(m.group(2)) > best[1]:
+				best = (m.group(1), int(m.group(2)))
 	return best[0] if best else None
+
+def latest_size(v0, path):
+	"""FOO_SIZE_LATEST if the tree defines it next to FOO_SIZE_VER0, else
+	the highest FOO_SIZE_VERn."""
+	fam = re.sub(r'_SIZE_VER0$', '', v0)
+	if fam == v0:
+		return None
+	pat = re.compile(r'^\s*#\s*define\s+%s_SIZE_LATEST\b' % re.escape(fam),
+			 re.M)
+	if any(pat.search(t) for t in family_texts(fam, path)):
+		return fam + '_SIZE_LATEST'
+	return latest_of(v0, path)
 
 @fix depends on patch@
 identifier fn, err, K, T;
@@ -438,6 +626,11 @@ fn@p(..., struct T *A, ...) {
   ret = copy_struct_from_user@q(A, sizeof(*A), U, usize);
   ...
 }
+
+@script:python@
+p << ro.p;
+@@
+ro_taken.add((p[0].file, p[0].current_element))
 
 @script:python depends on org@
 q << ro.q;
@@ -841,3 +1034,585 @@ IOFN(es,
 -  _IOC_SIZE(SZ)
 +  SZ
    , ...)
+
+// landlock's copy_min_struct_from_user(): a helper of the file that checks
+// a NULL struct (or not), then the bounds of a new call with a minimum
+// the caller gives, and copies; called with an offsetofend() as minimum.
+// No other if or return in the helper before the bounds.
+@lmh@
+identifier H, D, KS, KM, SRC, US;
+type T1, T2, T3, T4, T5;
+expression X;
+statement S;
+position ph;
+@@
+H@ph(T1 D, T2 KS, T3 KM, T4 SRC, T5 US)
+{
+  ... when != if (X) S
+      when != return X;
+(
+  if (\(!SRC\|SRC == NULL\|unlikely(!SRC)\))
+	return -EFAULT;
+  ... when != if (X) S
+      when != return X;
+|
+)
+(
+  if (\(unlikely(US < KM)\|US < KM\))
+	return -EINVAL;
+  if (\(unlikely(US > PAGE_SIZE)\|US > PAGE_SIZE\))
+	return -E2BIG;
+|
+  if (\(unlikely(US > PAGE_SIZE)\|US > PAGE_SIZE\))
+	return -E2BIG;
+  if (\(unlikely(US < KM)\|US < KM\))
+	return -EINVAL;
+)
+  return copy_struct_from_user(D, KS, SRC, US);
+}
+
+// Helpers are named by the file at hand alone: the rules after a change
+// see positions in a copy of it, with another name.
+@script:python@
+ph << lmh.ph;
+@@
+if lm_file[0] != ph[0].file:
+	lm_fixed.clear()
+	lm_used.clear()
+	lm_file[0] = ph[0].file
+
+// Does it refuse a NULL struct with EFAULT, whatever the size?
+@lmnull@
+identifier lmh.H, lmh.SRC;
+position pn;
+@@
+H@pn(...)
+{
+  ...
+  if (\(!SRC\|SRC == NULL\|unlikely(!SRC)\))
+	return -EFAULT;
+  ...
+}
+
+@script:python@
+H << lmh.H;
+pn << lmnull.pn;
+@@
+lm_null.add((pn[0].file, str(H)))
+
+@lm@
+identifier fn, lmh.H, K, T, S, FL;
+expression R, U;
+position p, q;
+@@
+fn@p(...) {
+  ...
+  struct T K;
+  ...
+  R = H@q(&K, sizeof(K), offsetofend(\(typeof(K)\|struct T\), FL), S, U);
+  ...
+}
+
+// A const pointer: the helpers take a writable one (a CHECK_FIELDS answer
+// is written there); its prototype may be in another file.
+@lmconst@
+identifier lm.fn, lm.T, lm.S;
+position pc;
+attribute name __user;
+@@
+fn(..., const struct T __user *S@pc, ...) {...}
+
+@script:python@
+p << lm.p;
+S << lm.S;
+pc << lmconst.pc;
+@@
+lm_const.add((p[0].file, p[0].current_element, str(S)))
+
+@script:python depends on org@
+q << lm.q;
+p << lm.p;
+T << lm.T;
+H << lmh.H;
+FL << lm.FL;
+S << lm.S;
+@@
+coccilib.org.print_todo(q[0], lm_message(p, T, H, FL, S))
+
+@script:python depends on report@
+q << lm.q;
+p << lm.p;
+T << lm.T;
+H << lmh.H;
+FL << lm.FL;
+S << lm.S;
+@@
+coccilib.report.print_report(q[0], lm_message(p, T, H, FL, S))
+
+@depends on context@
+identifier lm.fn, lmh.H;
+position lm.q;
+@@
+fn(...) {
+  <...
+* H@q(...)
+  ...>
+}
+
+// The description's name, its EXTENSIBLE_STRUCT() and the new call, laid
+// out here: spatch breaks no line in a nested call, and a call's lines
+// where it likes.
+@script:python lmname depends on patch@
+H << lmh.H;
+T << lm.T;
+FL << lm.FL;
+K << lm.K;
+S << lm.S;
+U << lm.U;
+p << lm.p;
+q << lm.q;
+E;
+ES;
+CALL;
+@@
+e = desc_name(str(T), p[0].file)
+lm_fixed.add(str(H))
+coccinelle.E = cocci.make_ident(e)
+coccinelle.ES = cocci.make_ident(ext_struct("struct %s" % T,
+	nested_call("offsetofend", ["struct %s" % T, str(FL)], 26),
+	"sizeof(struct %s)" % T))
+coccinelle.CALL = cocci.make_ident(call_text("extensible_copy_from_user",
+	["&" + e, "&" + str(K), str(S), c_text(U)], q[0]))
+
+// The helper's NULL check stays before the copy, whatever the size. N is
+// the pointer if the helper had one, else no name the call can have
+// (include_match(False) would drop the match for lmfix too).
+@script:python lmnullp depends on patch@
+S << lm.S;
+p << lm.p;
+H << lmh.H;
+N;
+@@
+if (p[0].file, str(H)) in lm_null:
+	coccinelle.N = cocci.make_ident(str(S))
+else:
+	coccinelle.N = cocci.make_ident("no NULL check")
+
+@lmfixn depends on patch@
+identifier lm.fn, lmh.H, lm.K, lm.T, lm.FL, lmname.CALL, lmnullp.N;
+expression lm.R, lm.U;
+position lm.q;
+@@
+fn(...) {
+  ...
+- R = H@q(&K, sizeof(K), offsetofend(\(typeof(K)\|struct T\), FL), N, U);
++ if (!N)
++	return -EFAULT;
++ R = CALL;
+  ...
+}
+
+@lmfix depends on patch@
+identifier lm.fn, lmh.H, lm.K, lm.T, lm.S, lm.FL, lmname.CALL;
+expression lm.R, lm.U;
+@@
+fn(...) {
+  ...
+- R = H(&K, sizeof(K), offsetofend(\(typeof(K)\|struct T\), FL), S, U);
++ R = CALL;
+  ...
+}
+
+@lmdesc depends on lmfixn || lmfix@
+identifier lm.fn, lmname.E, lmname.ES;
+@@
++ static const struct extensible_struct E = {
++	ES,
++ };
++
+  fn(...) {...}
+
+// A helper goes with its last use (the rule's calls rewritten, no other
+// mention of it left), and its comment with it.
+@lmused depends on lmfixn || lmfix@
+identifier lmh.H;
+position pu;
+@@
+H@pu
+
+@script:python@
+H << lmh.H;
+pu << lmused.pu;
+@@
+lm_used.add(str(H))
+
+@script:python lmgone depends on lmfixn || lmfix@
+H << lmh.H;
+HG;
+@@
+if str(H) in lm_used or str(H) not in lm_fixed:
+	cocci.include_match(False)
+else:
+	coccinelle.HG = cocci.make_ident(str(H))
+
+@depends on lmfixn || lmfix@
+identifier lmgone.HG;
+@@
+- HG(...) {...}
+
+// user_events' user_reg_get() and user_unreg_get(): a self-sized struct
+// with the rules of a new call but no pin, its minimum the end of a field;
+// the size field only read (nothing put_user() into a struct member).
+@us@
+identifier fn, A, U, F, size, ret, T, FL;
+position p : script:python() {
+	(p[0].file, p[0].current_element) not in written_back and
+	(p[0].file, p[0].current_element) not in ro_taken
+};
+position q;
+@@
+fn@p(..., struct T *A, ...) {
+  ...
+  u32 size;
+  ...
+  ret = get_user(size, &U->F);
+  if (ret)
+	return \(ret\|-EFAULT\);
+(
+  if (\(unlikely(size > PAGE_SIZE)\|size > PAGE_SIZE\))
+	return -E2BIG;
+  if (\(unlikely(size < offsetofend(\(struct T\|typeof(*A)\), FL))\|
+	size < offsetofend(\(struct T\|typeof(*A)\), FL)\))
+	return -EINVAL;
+|
+  if (\(unlikely(size < offsetofend(\(struct T\|typeof(*A)\), FL))\|
+	size < offsetofend(\(struct T\|typeof(*A)\), FL)\))
+	return -EINVAL;
+  if (\(unlikely(size > PAGE_SIZE)\|size > PAGE_SIZE\))
+	return -E2BIG;
+)
+  ret = copy_struct_from_user@q(A, sizeof(*A), U, size);
+  ...
+}
+
+@script:python@
+p << us.p;
+A << us.A;
+F << us.F;
+size << us.size;
+@@
+if us_file[0] != p[0].file:
+	us_fns.clear()
+	us_file[0] = p[0].file
+us_fns.add((p[0].current_element, str(A), str(F), str(size)))
+
+@script:python depends on org@
+q << us.q;
+T << us.T;
+FL << us.FL;
+@@
+coccilib.org.print_todo(q[0],
+	"WARNING: struct %s copied by the self-sized sequence of a new call "
+	"from offsetofend(%s), size field only read: describe it "
+	"(.size_read_only) and use extensible_copy_self_sized()" % (T, FL))
+
+@script:python depends on report@
+q << us.q;
+T << us.T;
+FL << us.FL;
+@@
+coccilib.report.print_report(q[0],
+	"WARNING: struct %s copied by the self-sized sequence of a new call "
+	"from offsetofend(%s), size field only read: describe it "
+	"(.size_read_only) and use extensible_copy_self_sized()" % (T, FL))
+
+@depends on context@
+identifier us.fn, us.A, us.U, us.size;
+position us.q;
+@@
+fn(...) {
+  <...
+* copy_struct_from_user@q(A, sizeof(*A), U, size)
+  ...>
+}
+
+@script:python usname depends on patch@
+T << us.T;
+FL << us.FL;
+p << us.p;
+E;
+ES;
+@@
+coccinelle.E = cocci.make_ident(desc_name(str(T), p[0].file))
+coccinelle.ES = cocci.make_ident(ext_struct("struct %s" % T,
+	nested_call("offsetofend", ["struct %s" % T, str(FL)], 26),
+	"sizeof(struct %s)" % T))
+
+// The local size the last declaration? As for rolast above.
+@uslast depends on patch@
+identifier us.fn, us.size;
+statement S;
+position pl;
+@@
+fn(...) {
+  ...
+  u32 size@pl;
+  S
+  ...
+}
+
+@script:python uslastfn@
+pl << uslast.pl;
+LF;
+@@
+coccinelle.LF = cocci.make_ident(pl[0].current_element)
+
+@usfix depends on patch@
+identifier us.fn, us.A, us.U, us.F, us.size, us.ret, us.T, us.FL, usname.E;
+position us.q;
+@@
+fn(..., struct T *A, ...) {
+  ...
+- u32 size;
+  ...
+- ret = get_user(size, &U->F);
+- if (ret)
+-	return \(ret\|-EFAULT\);
+(
+- if (\(unlikely(size > PAGE_SIZE)\|size > PAGE_SIZE\))
+-	return -E2BIG;
+- if (\(unlikely(size < offsetofend(\(struct T\|typeof(*A)\), FL))\|
+-	size < offsetofend(\(struct T\|typeof(*A)\), FL)\))
+-	return -EINVAL;
+|
+- if (\(unlikely(size < offsetofend(\(struct T\|typeof(*A)\), FL))\|
+-	size < offsetofend(\(struct T\|typeof(*A)\), FL)\))
+-	return -EINVAL;
+- if (\(unlikely(size > PAGE_SIZE)\|size > PAGE_SIZE\))
+-	return -E2BIG;
+)
+- ret = copy_struct_from_user@q(A, sizeof(*A), U, size);
++ ret = extensible_copy_self_sized(&E, A, U);
+  ...
+}
+
+@depends on usfix@
+identifier us.A, us.U, us.ret, usname.E, uslastfn.LF;
+declaration D;
+@@
+LF(...) {
+  ...
+  D
++
+  ret = extensible_copy_self_sized(&E, A, U);
+  ...
+}
+
+// The size field holds the size checked: setting it goes, other uses of
+// the local size become it. Not with <... ...>: user_reg_get() has an #if
+// in a switch, which spatch's paths do not all go through.
+@depends on usfix@
+identifier us.A, us.F, us.size;
+position pz : script:python(A, F, size) {
+	(pz[0].current_element, str(A), str(F), str(size)) in us_fns
+};
+@@
+(
+- A->F@pz = size;
+|
+- size@pz
++ A->F
+)
+
+@depends on usfix@
+identifier us.fn, usname.E, usname.ES, us.T, us.F;
+@@
++ static const struct extensible_struct E = {
++	ES,
++	EXTENSIBLE_SIZE_FIELD(struct T, F),
++ };
++
+  fn(...) {...}
+
+@depends on usfix@
+identifier usname.E;
+@@
+  static const struct extensible_struct E = {
+  ...,
+  EXTENSIBLE_SIZE_FIELD(...),
++ .size_read_only = true,
+  };
+
+// io_uring's IORING_OP_OPENAT2: a size refused with EINVAL below
+// FOO_SIZE_VER0 and never capped (no comparison of it against an upper
+// bound on the way to the copy), right before copy_struct_from_user().
+@uc@
+identifier fn, ret, S, U;
+identifier V0 =~ "_SIZE_VER0$";
+expression K, X;
+position p, q;
+@@
+fn@p(...) {
+  ... when != \(U > X\|U >= X\|X < U\|X <= U\)
+  if (\(unlikely(U < V0)\|U < V0\))
+	return -EINVAL;
+  ret = copy_struct_from_user@q(&K, sizeof(K), S, U);
+  ...
+}
+
+// The struct's tag, from the declaration of the user pointer: a parameter
+// or a local (spatch matches struct T * to struct T __user * there).
+@uctp@
+identifier uc.fn, uc.S, T;
+position pt;
+attribute name __user;
+@@
+fn@pt(..., struct T __user *S, ...) {...}
+
+@script:python@
+S << uc.S;
+T << uctp.T;
+pt << uctp.pt;
+@@
+uc_tag[(pt[0].file, pt[0].current_element, str(S))] = str(T)
+
+@uctl@
+identifier uc.fn, uc.S, T;
+expression E;
+position pt;
+@@
+fn@pt(...) {
+  ...
+(
+  struct T *S;
+|
+  struct T *S = E;
+)
+  ...
+}
+
+@script:python@
+S << uc.S;
+T << uctl.T;
+pt << uctl.pt;
+@@
+uc_tag[(pt[0].file, pt[0].current_element, str(S))] = str(T)
+
+// A function that pins a latest size is the struct's own call: a cap it
+// lacks is copy_struct_from_user_usize.cocci's report, no rule to keep.
+@ucpin exists@
+identifier uc.fn;
+expression E1, E2;
+type TY;
+position pp;
+@@
+fn@pp(...) {
+  ... when any
+  BUILD_BUG_ON(\(sizeof(TY)\|sizeof(E1)\) != E2);
+  ... when any
+}
+
+@script:python@
+pp << ucpin.pp;
+@@
+uc_pinned.add((pp[0].file, pp[0].current_element))
+
+@script:python uct@
+S << uc.S;
+p << uc.p;
+T;
+@@
+tag = uc_tag.get((p[0].file, p[0].current_element, str(S)))
+if tag is None or (p[0].file, p[0].current_element) in uc_pinned:
+	cocci.include_match(False)
+else:
+	coccinelle.T = cocci.make_ident(tag)
+
+@script:python depends on org@
+q << uc.q;
+T << uct.T;
+@@
+coccilib.org.print_todo(q[0],
+	"WARNING: struct %s bounded below only, its size never capped: "
+	"describe it (.max = SIZE_MAX) and use extensible_copy_from_user()"
+	% T)
+
+@script:python depends on report@
+q << uc.q;
+T << uct.T;
+@@
+coccilib.report.print_report(q[0],
+	"WARNING: struct %s bounded below only, its size never capped: "
+	"describe it (.max = SIZE_MAX) and use extensible_copy_from_user()"
+	% T)
+
+@depends on context@
+identifier uc.fn, uc.S, uc.U;
+expression uc.K;
+position uc.q;
+@@
+fn(...) {
+  <...
+* copy_struct_from_user@q(&K, sizeof(K), S, U)
+  ...>
+}
+
+// Patch mode needs the latest size: FOO_SIZE_LATEST, else the highest
+// FOO_SIZE_VERn. The description states the caller's rules, not those of
+// the struct's own call: it takes the caller's prefix.
+@script:python ucname depends on patch@
+fn << uc.fn;
+T << uct.T;
+V0 << uc.V0;
+K << uc.K;
+S << uc.S;
+U << uc.U;
+p << uc.p;
+q << uc.q;
+E;
+ES;
+CALL;
+@@
+latest = latest_size(str(V0), p[0].file)
+if latest is None:
+	cocci.include_match(False)
+else:
+	e = desc_name(str(T), p[0].file, str(fn))
+	coccinelle.E = cocci.make_ident(e)
+	coccinelle.ES = cocci.make_ident(ext_struct("struct %s" % T, str(V0),
+						    latest))
+	coccinelle.CALL = cocci.make_ident(call_text(
+		"extensible_copy_from_user",
+		["&" + e, "&" + c_text(K), str(S), str(U)], q[0]))
+
+@ucfix depends on patch@
+identifier uc.fn, uc.ret, uc.S, uc.U, uc.V0, ucname.CALL;
+expression uc.K;
+position uc.q;
+@@
+fn(...) {
+  ...
+- if (\(unlikely(U < V0)\|U < V0\))
+-	return -EINVAL;
+- ret = copy_struct_from_user@q(&K, sizeof(K), S, U);
++ ret = CALL;
+  ...
+}
+
+// In two steps, as above.
+@depends on ucfix@
+identifier uc.fn, ucname.E, ucname.ES;
+@@
++ static const struct extensible_struct E = {
++	ES,
++ };
++
+  fn(...) {...}
+
+@depends on ucfix@
+identifier ucname.E;
+@@
+  static const struct extensible_struct E = {
+  EXTENSIBLE_STRUCT(...),
++ .max = SIZE_MAX,
+  };

@@ -1004,6 +1004,140 @@ SYSCALL_DEFINE2(xyzzy, struct xyzzy_params __user *, params, size_t, size)
 				       &kparams, NULL);
 }
 
+/* A multiplexed call's table: the ops' structs share one buffer. */
+struct ext_small {
+	u64 a;
+	u64 b;
+};
+
+union ext_ops {
+	struct ext_arg arg;
+	struct ext_small small;
+	u8 bytes[2 * EXT_LATEST];
+};
+
+/* iommufd's rules for every op: no cap on the size. */
+#define EXT_OP(type, first)						\
+	{ EXTENSIBLE_OP_STRUCT(union ext_ops, type, first), .max = U32_MAX }
+
+static const struct extensible_struct ops_ext[] = {
+	EXT_OP(struct ext_arg, EXT_ARG_SIZE_VER0),
+	EXT_OP(struct ext_small, sizeof(u64)),
+};
+
+/*
+ * Copies op @op's struct of @usize bytes at @u into a buffer of 0xa5:
+ * on success the struct's bytes hold @copied bytes of the pattern, then
+ * zeroes; on an error they are zero; the rest of the buffer is untouched.
+ */
+static void op_copy_one(struct kunit *test, u8 __user *u, int op,
+			size_t usize, int want, size_t copied)
+{
+	size_t i, ksize = ops_ext[op].size;
+	union ext_ops buf;
+	int ret;
+
+	memset(&buf, 0xa5, sizeof(buf));
+	ret = extensible_copy_op_from_user(&ops_ext[op], &buf, u, usize);
+	KUNIT_EXPECT_EQ_MSG(test, ret, want, "op %d, size %zu", op, usize);
+	for (i = 0; i < sizeof(buf); i++) {
+		u8 expected = i >= ksize ? 0xa5 :
+			      !ret && i < copied ? pattern(i) : 0;
+
+		KUNIT_EXPECT_EQ_MSG(test, buf.bytes[i], expected,
+				    "op %d, size %zu: byte %zu", op, usize, i);
+	}
+}
+
+/* Each op by its own sizes, into the one buffer of every op. */
+static void op_table_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	u8 __user *u;
+
+	/* The pattern for @len bytes, zeroes to the end of the page. */
+	u = stage(test, ctx, 0, EXT_LATEST, EXT_LATEST);
+	op_copy_one(test, u, 0, 0, -EINVAL, 0);
+	op_copy_one(test, u, 0, EXT_ARG_SIZE_VER0 - 1, -EINVAL, 0);
+	op_copy_one(test, u, 0, EXT_ARG_SIZE_VER0, 0, EXT_ARG_SIZE_VER0);
+	op_copy_one(test, u, 0, EXT_LATEST, 0, EXT_LATEST);
+	/* No cap: a page of zeros after the struct is a struct. */
+	op_copy_one(test, u, 0, PAGE_SIZE, 0, EXT_LATEST);
+	op_copy_one(test, u, 0, PAGE_SIZE + 1, -EFAULT, 0);
+	op_copy_one(test, u, 0, U32_MAX, -EFAULT, 0);
+	op_copy_one(test, u, 1, sizeof(u64) - 1, -EINVAL, 0);
+	op_copy_one(test, u, 1, sizeof(u64), 0, sizeof(u64));
+	/* The other op's struct: its bytes past 16 are non-zero. */
+	op_copy_one(test, u, 1, EXT_LATEST, -E2BIG, 0);
+	set_user_byte(test, u + PAGE_SIZE - 1, 1);
+	op_copy_one(test, u, 0, PAGE_SIZE, -E2BIG, 0);
+	op_copy_one(test, u, 0, PAGE_SIZE - 1, 0, EXT_LATEST);
+}
+
+/*
+ * Element @index of an array of @stride-byte structs, the pattern over
+ * the page, each element's bytes past the kernel's struct zero.
+ */
+static void array_copy_one(struct kunit *test, struct ext_ctx *ctx,
+			   const struct extensible_struct *es, size_t stride,
+			   size_t index, int want)
+{
+	size_t i, start = stride * index;
+	struct ext_arg k;
+	int ret;
+
+	for (i = 0; i < PAGE_SIZE; i++)
+		ctx->buf[i] = stride && i % stride >= EXT_LATEST ? 0 :
+			      pattern(i);
+	KUNIT_ASSERT_EQ(test, 0, copy_to_user(ctx->upage, ctx->buf, PAGE_SIZE));
+	memset(&k, 0xa5, sizeof(k));
+	ret = extensible_copy_from_user_array(es, &k, ctx->upage, stride,
+					      index);
+	KUNIT_EXPECT_EQ_MSG(test, ret, want, "stride %zu, index %zu", stride,
+			    index);
+	for (i = 0; i < sizeof(k); i++)
+		KUNIT_EXPECT_EQ_MSG(test, ((u8 *)&k)[i],
+				    !ret && i < stride ? pattern(start + i) : 0,
+				    "stride %zu, index %zu: byte %zu", stride,
+				    index, i);
+}
+
+/* An array whose element size is the caller's, as IOMMU_HWPT_INVALIDATE's. */
+static void array_test(struct kunit *test)
+{
+	struct ext_ctx *ctx = ext_setup(test);
+	size_t stride, last;
+
+	/* Older, this kernel's and newer elements, each of them. */
+	for (stride = EXT_ARG_SIZE_VER0; stride <= EXT_LATEST + 24;
+	     stride += 8) {
+		last = PAGE_SIZE / stride - 1;
+		array_copy_one(test, ctx, &uncapped_ext, stride, 0, 0);
+		array_copy_one(test, ctx, &uncapped_ext, stride, 1, 0);
+		array_copy_one(test, ctx, &uncapped_ext, stride, last, 0);
+		/* The next one runs off the page. */
+		array_copy_one(test, ctx, &uncapped_ext, stride, last + 1,
+			       -EFAULT);
+	}
+	array_copy_one(test, ctx, &uncapped_ext, 0, 0, -EINVAL);
+	array_copy_one(test, ctx, &uncapped_ext, EXT_ARG_SIZE_VER0 - 1, 1,
+		       -EINVAL);
+	/* A newer element whose unknown bytes are not zero. */
+	array_copy_one(test, ctx, &uncapped_ext, EXT_LATEST + 8, 0, 0);
+	set_user_byte(test, ctx->upage + EXT_LATEST, 1);
+	KUNIT_EXPECT_EQ(test, -E2BIG,
+			extensible_copy_from_user_array(&uncapped_ext,
+							&(struct ext_arg){},
+							ctx->upage,
+							EXT_LATEST + 8, 0));
+	/* An offset past SIZE_MAX: no element, the stride's errno first. */
+	array_copy_one(test, ctx, &uncapped_ext, EXT_LATEST, SIZE_MAX / 4,
+		       -EFAULT);
+	array_copy_one(test, ctx, &uncapped_ext, 2, SIZE_MAX, -EINVAL);
+	array_copy_one(test, ctx, &arg_untouched_ext, PAGE_SIZE + 8,
+		       SIZE_MAX / 8, -E2BIG);
+}
+
 /* The recipe's call, for each size class the recipe tells to test. */
 static void recipe_test(struct kunit *test)
 {
@@ -1084,6 +1218,8 @@ static struct kunit_case extensible_struct_test_cases[] = {
 	KUNIT_CASE(size_helpers_test),
 	KUNIT_CASE(limits_test),
 	KUNIT_CASE(ioctl_test),
+	KUNIT_CASE(op_table_test),
+	KUNIT_CASE(array_test),
 	KUNIT_CASE(arg_sizes_test),
 	KUNIT_CASE(arg_tail_test),
 	KUNIT_CASE(arg_fault_test),

@@ -21,6 +21,7 @@
 #include <linux/fault-inject-usercopy.h>
 #include <linux/instrumented.h>
 #include <linux/ioctl.h>
+#include <linux/overflow.h>
 #include <linux/stddef.h>
 #include <linux/string.h>
 #include <linux/types.h>
@@ -150,6 +151,24 @@ struct extensible_struct {
  */
 #define EXTENSIBLE_CHECK_FIELDS(type, answer)				\
 	.fields = (answer) + BUILD_BUG_ON_ZERO(!__same_type(*(answer), type))
+
+/**
+ * EXTENSIBLE_OP_STRUCT() - the sizes of one op's struct of a multiplexed call
+ * @buffer: the type of the kernel's buffer for the struct of every op, a
+ *	union of them
+ * @type: this op's struct
+ * @first: its first published size
+ *
+ * EXTENSIBLE_STRUCT() with sizeof(@type) as the latest size, for a table
+ * of descriptions indexed by op (iommufd's ioctls): the macro that builds
+ * one entry of the table states the rules the ops share, once, and each
+ * entry its struct and first size. The op's struct is then copied into
+ * @buffer by extensible_copy_op_from_user(); @buffer must hold @type,
+ * checked at compile time.
+ */
+#define EXTENSIBLE_OP_STRUCT(buffer, type, first)			\
+	EXTENSIBLE_STRUCT(type, first, sizeof(type) +			\
+			  BUILD_BUG_ON_ZERO(sizeof(type) > sizeof(buffer)))
 
 /* The largest size of a struct whose description does not say. */
 #define EXTENSIBLE_MAX_SIZE	PAGE_SIZE
@@ -320,6 +339,27 @@ static inline bool extensible_ioctl_match(const struct extensible_struct *es,
 #define extensible_copy_from_ioctl(es, dst, src, cmd)			\
 	extensible_copy_from_user(es, dst, src, _IOC_SIZE(cmd))
 
+int __extensible_copy_op_from_user(const struct extensible_struct *es,
+				   void *buf, size_t bufsize,
+				   void __user *src, size_t usize);
+
+/**
+ * extensible_copy_op_from_user() - copy in the struct of one op of a table
+ * @es: the op's description (EXTENSIBLE_OP_STRUCT())
+ * @buf: the kernel's buffer for the struct of every op of the table
+ * @src: the caller's struct
+ * @usize: the size the caller gave
+ *
+ * extensible_copy_from_user() into the first @es->size bytes of @buf; the
+ * bytes after them are left alone.
+ *
+ * Return: as extensible_copy_from_user(); -E2BIG, with a warning, if
+ * @buf cannot hold @es's struct, as the other helpers refuse a
+ * description of another struct than theirs.
+ */
+#define extensible_copy_op_from_user(es, buf, src, usize)		\
+	__extensible_copy_op_from_user(es, buf, sizeof(*(buf)), src, usize)
+
 /* Structs up to this size are read word by word, without a call. */
 #define EXTENSIBLE_WORDWISE_MAX	(4 * sizeof(u64))
 
@@ -383,6 +423,51 @@ __extensible_copy_from_user_inline(const struct extensible_struct *es,
 		return -EFAULT;
 	}
 	return __extensible_copy_from_user(es, dst, ksize, src, usize);
+}
+
+/**
+ * extensible_copy_from_user_array() - copy in one struct of an array whose
+ *	element size the caller gave
+ * @es: the description of the array's struct
+ * @dst: the kernel's struct
+ * @array: the caller's array
+ * @stride: the caller's element size, the size of each of its structs
+ * @index: the element to copy
+ *
+ * extensible_copy_from_user() of the struct at @array + @index * @stride,
+ * with @stride as its size: a caller built against a newer header passes
+ * larger elements, whose fields this kernel does not know must be zero;
+ * an older one smaller ones, zero-extended. The caller bounds @index by
+ * its array's length. A stride is no size argument and carries no
+ * CHECK_FIELDS: @es answers none.
+ *
+ * Return: as extensible_copy_from_user(); -EFAULT if the element's offset
+ * overflows and @es accepts the stride; -EINVAL, with a warning, if @es
+ * answers CHECK_FIELDS.
+ */
+#define extensible_copy_from_user_array(es, dst, array, stride, index)	\
+	__extensible_copy_from_user_array(es, dst,			\
+					  __extensible_ksize(es, dst),	\
+					  array, stride, index)
+
+static __always_inline int
+__extensible_copy_from_user_array(const struct extensible_struct *es,
+				  void *dst, size_t ksize, void __user *array,
+				  size_t stride, size_t index)
+{
+	size_t offset;
+
+	if (WARN_ON_ONCE(es->fields)) {
+		memset(dst, 0, ksize);
+		return -EINVAL;
+	}
+	/* No such address: a stride accepted faults, as past user memory. */
+	if (unlikely(check_mul_overflow(stride, index, &offset))) {
+		memset(dst, 0, ksize);
+		return __extensible_check_size_slow(es, NULL, &stride) ?: -EFAULT;
+	}
+	return __extensible_copy_from_user_inline(es, dst, ksize,
+						  array + offset, stride);
 }
 
 /**

@@ -36,6 +36,7 @@
 #endif
 #include <linux/check_fields.h>
 #include <linux/filter.h>
+#include <linux/iommufd.h>
 #include <linux/landlock.h>
 #include <linux/mount.h>
 #include <linux/openat2.h>
@@ -1026,6 +1027,250 @@ TEST_F(sizes, io_uring_openat2)
 	ring_open_or_close(_metadata, &r, big, 1U << 31 | sizeof(how), -E2BIG);
 	munmap(big, 5 * PAGE);
 	close(r.fd);
+}
+
+/*
+ * iommufd's ioctls read their struct by its own size field (a u32, first),
+ * each op from its own minimum up (the end of its first struct's last
+ * field), with the rules of a new call but no PAGE_SIZE cap (6.12's, kept:
+ * a tail of any length is read and must be zero). Two ops need no device:
+ * IOMMU_IOAS_ALLOC writes its struct back, as far as the size, with the new
+ * IOAS's id, and IOMMU_DESTROY of an id never allocated is ENOENT. There is
+ * no compat ioctl: a 32-bit caller gets ENOTTY, whatever the struct.
+ */
+#define IOMMU_IOAS_ALLOC_SIZE_6_12	12	/* to out_ioas_id: min, latest */
+#define IOMMU_DESTROY_SIZE_6_12		8	/* to id: min, latest */
+#define IOMMUFD_MEM	(4 * PAGE)	/* the most placed, then a hole */
+#define IOMMUFD_IDS	64	/* more objects than the case asks for */
+#define IOMMUFD_NO_ID	0x5eed	/* an id the case never gets */
+
+/* All __u32: one layout in every ABI, checked by each ABI's build. */
+static_assert(sizeof(struct iommu_ioas_alloc) == IOMMU_IOAS_ALLOC_SIZE_6_12 &&
+	      offsetof(struct iommu_ioas_alloc, out_ioas_id) + 4 ==
+	      IOMMU_IOAS_ALLOC_SIZE_6_12, "struct iommu_ioas_alloc is not 6.12's");
+static_assert(sizeof(struct iommu_destroy) == IOMMU_DESTROY_SIZE_6_12 &&
+	      offsetof(struct iommu_destroy, id) + 4 == IOMMU_DESTROY_SIZE_6_12,
+	      "struct iommu_destroy is not 6.12's");
+
+/* place() in the IOMMUFD_MEM bytes at @mem: the struct ends at the hole. */
+static unsigned char *place_far(unsigned char *mem, const void *k,
+				size_t ksize, __u32 size, int tail)
+{
+	memset(mem, 0, IOMMUFD_MEM);
+	return place(mem + IOMMUFD_MEM - PAGE, k, ksize,
+		     size < ksize ? ksize : size, tail);
+}
+
+static long iommufd_destroy(int fd, __u32 id)
+{
+	struct iommu_destroy destroy = { .size = sizeof(destroy), .id = id };
+
+	return ioctl(fd, IOMMU_DESTROY, &destroy);
+}
+
+/*
+ * IOMMU_IOAS_ALLOC of the struct at @u, in the @len bytes at @mem: its
+ * result. An IOAS made writes its id, a new one, into out_ioas_id (kept in
+ * @ids, to destroy), the rest of the struct as it was read (the size field
+ * too) and nothing past it; a failure writes nothing.
+ */
+static int ioas_alloc_at(struct __test_metadata *_metadata, int fd,
+			 unsigned char *mem, size_t len, unsigned char *u,
+			 __u32 *ids, size_t *n)
+{
+	unsigned char *out = u + offsetof(struct iommu_ioas_alloc, out_ioas_id);
+	unsigned char before[IOMMUFD_MEM];
+	__u32 id;
+	size_t i;
+	int ret;
+
+	memcpy(before, mem, len);
+	ret = outcome(ioctl(fd, IOMMU_IOAS_ALLOC, u));
+	if (!ret) {
+		memcpy(&id, out, sizeof(id));
+		EXPECT_NE(0, id);
+		for (i = 0; i < *n; i++)
+			EXPECT_NE(ids[i], id);
+		if (*n < IOMMUFD_IDS)
+			ids[(*n)++] = id;
+		memcpy(out, before + (out - mem), sizeof(id));
+	}
+	EXPECT_EQ(0, memcmp(before, mem, len)) TH_LOG("struct at +%td", u - mem);
+	return ret;
+}
+
+/* IOMMU_DESTROY of the struct at @u, in the @len bytes at @mem: no write. */
+static int destroy_at(struct __test_metadata *_metadata, int fd,
+		      unsigned char *mem, size_t len, unsigned char *u)
+{
+	unsigned char before[IOMMUFD_MEM];
+	int ret;
+
+	memcpy(before, mem, len);
+	ret = outcome(ioctl(fd, IOMMU_DESTROY, u));
+	EXPECT_EQ(0, memcmp(before, mem, len)) TH_LOG("struct at +%td", u - mem);
+	return ret;
+}
+
+TEST_F(sizes, iommufd)
+{
+	static const struct { __u32 size; int tail, want; } cases[] = {
+		{ 0, -1, -EINVAL }, { 1, -1, -EINVAL }, { 7, -1, -EINVAL },
+		{ 8, -1, 0 }, { 9, -1, 0 }, { 9, 0, -E2BIG }, { 11, -1, 0 },
+		{ 12, -1, 0 }, { 13, -1, 0 }, { 13, 0, -E2BIG }, { 16, -1, 0 },
+		{ 16, 0, -E2BIG }, { 16, 1, -E2BIG }, { 16, 2, -E2BIG },
+		{ 20, -1, 0 }, { 20, 0, -E2BIG }, { 20, 1, -E2BIG },
+		{ 20, 2, -E2BIG }, { PAGE, -1, 0 }, { PAGE, 2, -E2BIG },
+		{ PAGE + 1, -1, 0 }, { PAGE + 1, 2, -E2BIG },
+		{ IOMMUFD_MEM, -1, 0 }, { IOMMUFD_MEM, 1, -E2BIG },
+		{ IOMMUFD_MEM, 2, -E2BIG },
+	};
+	/* How far a zero tail runs past the page's edge. */
+	static const __u32 past[] = { 1, 8, PAGE };
+	/* What IOMMU_DESTROY of each IOAS made is given: accepted sizes. */
+	static const __u32 destroy_sizes[] = {
+		IOMMU_DESTROY_SIZE_6_12, 9, 11, 16, PAGE, PAGE + 1, IOMMUFD_MEM,
+	};
+	const bool compat = sizeof(void *) == 4;
+	const int made = compat ? -ENOTTY : 0;
+	const int no_id = compat ? -ENOTTY : -ENOENT;
+	const int fault = compat ? -ENOTTY : -EFAULT;
+	struct iommu_ioas_alloc alloc = {};
+	struct iommu_destroy destroy = {};
+	__u32 ids[IOMMUFD_IDS], id;
+	unsigned char *mem, *u;
+	size_t i, n = 0;
+	int fd, want;
+
+	fd = open("/dev/iommu", O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, fd) TH_LOG("no /dev/iommu (CONFIG_IOMMUFD=y): %s",
+				strerror(errno));
+	mem = mmap(NULL, IOMMUFD_MEM + PAGE, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_TRUE(mem != MAP_FAILED);
+	ASSERT_EQ(0, mprotect(mem + IOMMUFD_MEM, PAGE, PROT_NONE));
+	destroy.id = IOMMUFD_NO_ID;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		__u32 size = cases[i].size;
+
+		/* IOMMU_IOAS_ALLOC: from its end (12) up; below it EINVAL. */
+		want = size < IOMMU_IOAS_ALLOC_SIZE_6_12 ?
+		       -EINVAL : cases[i].want;
+		if (compat)
+			want = -ENOTTY;
+		alloc.size = size;
+		u = place_far(mem, &alloc, sizeof(alloc), size, cases[i].tail);
+		EXPECT_EQ(want, ioas_alloc_at(_metadata, fd, mem, IOMMUFD_MEM,
+					      u, ids, &n))
+			TH_LOG("ioas_alloc size %u", size);
+
+		/* IOMMU_DESTROY: from its end (8) up; an id never made. */
+		want = cases[i].want ?: -ENOENT;
+		if (compat)
+			want = -ENOTTY;
+		destroy.size = size;
+		u = place_far(mem, &destroy, sizeof(destroy), size,
+			      cases[i].tail);
+		EXPECT_EQ(want, destroy_at(_metadata, fd, mem, IOMMUFD_MEM, u))
+			TH_LOG("destroy size %u", size);
+	}
+	/* Unaligned; and ending at the page's edge, the next one a hole. */
+	alloc.size = sizeof(alloc);
+	memset(self->page, 0, PAGE);
+	memcpy(self->page + 1, &alloc, sizeof(alloc));
+	EXPECT_EQ(made, ioas_alloc_at(_metadata, fd, self->page, PAGE,
+				      self->page + 1, ids, &n));
+	u = place(self->page, &alloc, sizeof(alloc), sizeof(alloc), -1);
+	EXPECT_EQ(made, ioas_alloc_at(_metadata, fd, self->page, PAGE, u, ids,
+				      &n));
+	destroy.size = sizeof(destroy);
+	memset(self->page, 0, PAGE);
+	memcpy(self->page + 1, &destroy, sizeof(destroy));
+	EXPECT_EQ(no_id, destroy_at(_metadata, fd, self->page, PAGE,
+				    self->page + 1));
+	u = place(self->page, &destroy, sizeof(destroy), sizeof(destroy), -1);
+	EXPECT_EQ(no_id, destroy_at(_metadata, fd, self->page, PAGE, u));
+	/* One byte of the struct, or of its zero tail, past the page. */
+	u = place(self->page, &alloc, sizeof(alloc), sizeof(alloc) - 1, -1);
+	EXPECT_EQ(fault, ioas_alloc_at(_metadata, fd, self->page, PAGE, u,
+				       ids, &n));
+	u = place(self->page, &destroy, sizeof(destroy), sizeof(destroy) - 1,
+		  -1);
+	EXPECT_EQ(fault, destroy_at(_metadata, fd, self->page, PAGE, u));
+	for (i = 0; i < ARRAY_SIZE(past); i++) {
+		alloc.size = sizeof(alloc) + past[i];
+		u = place(self->page, &alloc, sizeof(alloc), sizeof(alloc), -1);
+		EXPECT_EQ(fault, ioas_alloc_at(_metadata, fd, self->page, PAGE,
+					       u, ids, &n))
+			TH_LOG("ioas_alloc size %u", alloc.size);
+		destroy.size = sizeof(destroy) + past[i];
+		u = place(self->page, &destroy, sizeof(destroy),
+			  sizeof(destroy), -1);
+		EXPECT_EQ(fault, destroy_at(_metadata, fd, self->page, PAGE, u))
+			TH_LOG("destroy size %u", destroy.size);
+	}
+	/* The size field itself unreadable. */
+	EXPECT_EQ(fault, outcome(ioctl(fd, IOMMU_IOAS_ALLOC, NULL)));
+	EXPECT_EQ(fault, outcome(ioctl(fd, IOMMU_DESTROY, NULL)));
+	memset(self->page, 0, PAGE);
+	EXPECT_EQ(fault, ioas_alloc_at(_metadata, fd, self->page, PAGE,
+				       self->page + PAGE - 2, ids, &n));
+	EXPECT_EQ(fault, destroy_at(_metadata, fd, self->page, PAGE,
+				    self->page + PAGE - 2));
+	/* No cap: the largest size, bit 31 too, reads zeros up to the hole. */
+	alloc.size = UINT32_MAX;
+	memset(mem, 0, IOMMUFD_MEM);
+	memcpy(mem, &alloc, sizeof(alloc));
+	EXPECT_EQ(fault, ioas_alloc_at(_metadata, fd, mem, IOMMUFD_MEM, mem,
+				       ids, &n));
+	alloc.size = 1U << 31 | sizeof(alloc);
+	memcpy(mem, &alloc, sizeof(alloc));
+	EXPECT_EQ(fault, ioas_alloc_at(_metadata, fd, mem, IOMMUFD_MEM, mem,
+				       ids, &n));
+	destroy.size = UINT32_MAX;
+	memset(mem, 0, IOMMUFD_MEM);
+	memcpy(mem, &destroy, sizeof(destroy));
+	EXPECT_EQ(fault, destroy_at(_metadata, fd, mem, IOMMUFD_MEM, mem));
+	/* A struct of a good size is read: its fields are checked. */
+	alloc.size = sizeof(alloc);
+	alloc.flags = 1;
+	EXPECT_EQ(compat ? -ENOTTY : -EOPNOTSUPP,
+		  ioas_alloc_at(_metadata, fd, (unsigned char *)&alloc,
+				sizeof(alloc), (unsigned char *)&alloc, ids,
+				&n));
+	alloc.flags = 0;
+	/* The write-back faults: EFAULT, the IOAS made undone. */
+	u = place(self->page, &alloc, sizeof(alloc), sizeof(alloc), -1);
+	ASSERT_EQ(0, mprotect(self->page, PAGE, PROT_READ));
+	EXPECT_EQ(fault, outcome(ioctl(fd, IOMMU_IOAS_ALLOC, u)));
+	ASSERT_EQ(0, mprotect(self->page, PAGE, PROT_READ | PROT_WRITE));
+	/* The command must match exactly, checked once the size is read. */
+	EXPECT_EQ(-ENOTTY, outcome(ioctl(fd, _IOC(_IOC_WRITE, IOMMUFD_TYPE,
+						  IOMMUFD_CMD_IOAS_ALLOC,
+						  sizeof(alloc)), &alloc)));
+	EXPECT_EQ(fault, outcome(ioctl(fd, _IOC(_IOC_WRITE, IOMMUFD_TYPE,
+						IOMMUFD_CMD_IOAS_ALLOC,
+						sizeof(alloc)), NULL)));
+	/* Each IOAS made is there, once: destroyed at every accepted size. */
+	for (i = 0; i < n; i++) {
+		destroy.size = destroy_sizes[i % ARRAY_SIZE(destroy_sizes)];
+		destroy.id = ids[i];
+		u = place_far(mem, &destroy, sizeof(destroy), destroy.size, -1);
+		EXPECT_EQ(0, destroy_at(_metadata, fd, mem, IOMMUFD_MEM, u))
+			TH_LOG("id %u, destroy size %u", ids[i], destroy.size);
+		EXPECT_EQ(-ENOENT, outcome(iommufd_destroy(fd, ids[i])))
+			TH_LOG("id %u", ids[i]);
+	}
+	/*
+	 * And nothing else: a failed call left no object. An object's id is
+	 * the lowest free one from 1 (xa_alloc() of XA_FLAGS_ALLOC1), so a
+	 * leaked one is among the first IOMMUFD_IDS.
+	 */
+	for (id = 1; id <= IOMMUFD_IDS; id++)
+		EXPECT_EQ(no_id, outcome(iommufd_destroy(fd, id)))
+			TH_LOG("id %u", id);
+	munmap(mem, IOMMUFD_MEM + PAGE);
+	close(fd);
 }
 
 /*

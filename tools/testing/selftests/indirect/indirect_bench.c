@@ -55,6 +55,7 @@
 #include <linux/check_fields.h>
 #include <linux/filter.h>
 #include <linux/indirect.h>
+#include <linux/iommufd.h>
 #include <linux/landlock.h>
 #include <linux/mount.h>
 #include <linux/openat2.h>
@@ -88,7 +89,7 @@ static unsigned long batch_insns = BATCH_INSNS;
 /* Set up once by main(). */
 static int root_fd = -1, zero_fd = -1, listener = -1, dup_target = -1;
 /* A seccomp listener whose filter's task is gone, and user_events' file */
-static int notify_fd = -1, user_events_fd = -1;
+static int notify_fd = -1, user_events_fd = -1, iommufd = -1;
 static __u64 tmp_mnt_id;
 static __u32 user_events_enabled;
 static struct sockaddr_un listen_addr;
@@ -580,6 +581,17 @@ static void bench_user_events(const struct bench_case *c)
 	must(ioctl(user_events_fd, DIAG_IOCSUNREG, &unreg), "DIAG_IOCSUNREG");
 }
 
+/* An I/O address space made and destroyed: two ops of the ioctl table. */
+static void bench_iommufd(const struct bench_case *c)
+{
+	struct iommu_ioas_alloc alloc = { .size = sizeof(alloc) };
+	struct iommu_destroy destroy = { .size = sizeof(destroy) };
+
+	must(ioctl(iommufd, IOMMU_IOAS_ALLOC, &alloc), "IOMMU_IOAS_ALLOC");
+	destroy.id = alloc.out_ioas_id;
+	must(ioctl(iommufd, IOMMU_DESTROY, &destroy), "IOMMU_DESTROY");
+}
+
 /*
  * clone3() up to the first check of copy_process(), which refuses
  * CLONE_THREAD without CLONE_SIGHAND: the copy of the struct and the
@@ -754,6 +766,7 @@ static void add_cases(void)
 	add(bench_landlock_create_ruleset, false,
 	    "framework.landlock_create_ruleset");
 	add(bench_user_events, false, "framework.user_events");
+	add(bench_iommufd, false, "framework.iommufd");
 	add(bench_clone3_refused, false, "framework.clone3_refused");
 	c = add(bench_clone3, false, "framework.clone3");
 	c->one_by_one = true;
@@ -1231,6 +1244,8 @@ static void setup_framework(void)
 			      O_RDWR | O_CLOEXEC);
 	must(user_events_fd, "user_events_data");
 	must(ioctl(user_events_fd, DIAG_IOCSREG, &reg), "DIAG_IOCSREG");
+	iommufd = open("/dev/iommu", O_RDWR | O_CLOEXEC);
+	must(iommufd, "/dev/iommu");
 }
 
 static void setup(void)

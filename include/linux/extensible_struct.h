@@ -358,7 +358,23 @@ int __extensible_copy_op_from_user(const struct extensible_struct *es,
  * description of another struct than theirs.
  */
 #define extensible_copy_op_from_user(es, buf, src, usize)		\
-	__extensible_copy_op_from_user(es, buf, sizeof(*(buf)), src, usize)
+	__extensible_copy_op_from_user_inline(es, buf, sizeof(*(buf)),	\
+					      src, usize)
+
+/* A caller of this kernel's size for the op: one copy, made here. */
+static __always_inline int
+__extensible_copy_op_from_user_inline(const struct extensible_struct *es,
+				      void *buf, size_t bufsize,
+				      void __user *src, size_t usize)
+{
+	if (usize != es->size || usize > bufsize)
+		return __extensible_copy_op_from_user(es, buf, bufsize, src,
+						      usize);
+	if (likely(!copy_from_user(buf, src, usize)))
+		return 0;
+	memset(buf, 0, usize);
+	return -EFAULT;
+}
 
 /* Structs up to this size are read word by word, without a call. */
 #define EXTENSIBLE_WORDWISE_MAX	(4 * sizeof(u64))

@@ -83,6 +83,7 @@ FIXTURE(copy)
 {
 	struct consumers c;
 	int fail_nth;
+	char failslab_filter;	/* its value before the case; 0: none */
 };
 
 FIXTURE_VARIANT(copy)
@@ -108,9 +109,31 @@ FIXTURE_VARIANT_ADD(copy, params_larger)
 	.size = INDIRECT_PARAMS_SIZE_VER0 + 64,
 };
 
+/*
+ * fail-nth counts every fault point of the thread: with CONFIG_FAILSLAB too
+ * (iommu's selftests ask for it), a slab allocation without reclaim, as the
+ * maple tree tries first, would take the fault meant for a user copy. Its
+ * cache filter leaves only caches marked for it, none by default.
+ */
+#define FAILSLAB_CACHE_FILTER "/sys/kernel/debug/failslab/cache-filter"
+
+static char set_failslab_filter(char value)
+{
+	char old = 0;
+	int fd = open(FAILSLAB_CACHE_FILTER, O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		return 0;
+	if (read(fd, &old, 1) != 1 || pwrite(fd, &value, 1, 0) != 1)
+		old = 0;
+	close(fd);
+	return old;
+}
+
 FIXTURE_SETUP(copy)
 {
 	consumers_init(_metadata, &self->c);
+	self->failslab_filter = set_failslab_filter('Y');
 	self->fail_nth = open("/proc/thread-self/fail-nth", O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fail_nth)
 		TH_LOG("no fail-nth: needs CONFIG_FAULT_INJECTION(_USERCOPY)");
@@ -119,6 +142,8 @@ FIXTURE_SETUP(copy)
 FIXTURE_TEARDOWN(copy)
 {
 	close(self->fail_nth);
+	if (self->failslab_filter)
+		set_failslab_filter(self->failslab_filter);
 }
 
 /*

@@ -152,26 +152,6 @@ int __extensible_copy_from_user(const struct extensible_struct *es,
 EXPORT_SYMBOL_GPL(__extensible_copy_from_user);
 
 /**
- * __extensible_copy_op_from_user() - see extensible_copy_op_from_user()
- * @es: the op's description
- * @buf: the kernel's buffer for the struct of every op
- * @bufsize: sizeof(*@buf)
- * @src: the caller's struct
- * @usize: the size the caller gave
- *
- * Return: as extensible_copy_op_from_user().
- */
-int __extensible_copy_op_from_user(const struct extensible_struct *es,
-				   void *buf, size_t bufsize,
-				   void __user *src, size_t usize)
-{
-	if (WARN_ON_ONCE(es->size > bufsize))
-		return -E2BIG;
-	return __extensible_copy_from_user(es, buf, es->size, src, usize);
-}
-EXPORT_SYMBOL_GPL(__extensible_copy_op_from_user);
-
-/**
  * __extensible_copy_self_sized() - see extensible_copy_self_sized()
  * @es: the description of the struct
  * @dst: the kernel's struct

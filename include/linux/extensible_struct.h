@@ -339,10 +339,6 @@ static inline bool extensible_ioctl_match(const struct extensible_struct *es,
 #define extensible_copy_from_ioctl(es, dst, src, cmd)			\
 	extensible_copy_from_user(es, dst, src, _IOC_SIZE(cmd))
 
-int __extensible_copy_op_from_user(const struct extensible_struct *es,
-				   void *buf, size_t bufsize,
-				   void __user *src, size_t usize);
-
 /**
  * extensible_copy_op_from_user() - copy in the struct of one op of a table
  * @es: the op's description (EXTENSIBLE_OP_STRUCT())
@@ -360,21 +356,6 @@ int __extensible_copy_op_from_user(const struct extensible_struct *es,
 #define extensible_copy_op_from_user(es, buf, src, usize)		\
 	__extensible_copy_op_from_user_inline(es, buf, sizeof(*(buf)),	\
 					      src, usize)
-
-/* A caller of this kernel's size for the op: one copy, made here. */
-static __always_inline int
-__extensible_copy_op_from_user_inline(const struct extensible_struct *es,
-				      void *buf, size_t bufsize,
-				      void __user *src, size_t usize)
-{
-	if (usize != es->size || usize > bufsize)
-		return __extensible_copy_op_from_user(es, buf, bufsize, src,
-						      usize);
-	if (likely(!copy_from_user(buf, src, usize)))
-		return 0;
-	memset(buf, 0, usize);
-	return -EFAULT;
-}
 
 /* Structs up to this size are read word by word, without a call. */
 #define EXTENSIBLE_WORDWISE_MAX	(4 * sizeof(u64))
@@ -439,6 +420,17 @@ __extensible_copy_from_user_inline(const struct extensible_struct *es,
 		return -EFAULT;
 	}
 	return __extensible_copy_from_user(es, dst, ksize, src, usize);
+}
+
+static __always_inline int
+__extensible_copy_op_from_user_inline(const struct extensible_struct *es,
+				      void *buf, size_t bufsize,
+				      void __user *src, size_t usize)
+{
+	if (WARN_ON_ONCE(es->size > bufsize))
+		return -E2BIG;
+	return __extensible_copy_from_user_inline(es, buf, es->size, src,
+						  usize);
 }
 
 /**

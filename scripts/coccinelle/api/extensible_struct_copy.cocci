@@ -120,6 +120,19 @@
 /// struct is the user pointer's, declared in the function or its
 /// parameters.
 ///
+/// A size refused with EINVAL below a first size and above the kernel's
+/// struct, whatever its tail, in one test right before the copy, as
+/// iommu_copy_struct_from_user() has always checked a driver's data:
+///
+///	if (len < FOO_SIZE_VER0 || len > sizeof(*karg))
+///		return -EINVAL;
+///	return copy_struct_from_user(karg, sizeof(*karg), uarg, len);
+///
+/// patch mode describes it with that first size (an offsetofend() too),
+/// FOO_SIZE_LATEST, the highest FOO_SIZE_VERn or else sizeof() as latest
+/// size, .max = sizeof() and .too_large = -EINVAL, and calls
+/// extensible_copy_from_user().
+///
 /// Patch mode adds no #include <linux/extensible_struct.h> and no comment
 /// above a description (the series' patches do both by hand).
 ///
@@ -249,8 +262,13 @@ def ext_struct(t, first, latest):
 	return out + ")"
 
 def c_text(e):
-	"""An expression as the kernel writes it: spatch prints a -> b."""
-	return re.sub(r'\s*(->|\.)\s*', r'\1', str(e).strip())
+	"""An expression as the kernel writes it: spatch prints a -> b,
+	f ( a , b ) and & a."""
+	t = re.sub(r'\s*(->|\.)\s*', r'\1', str(e).strip())
+	t = re.sub(r'(\w)\s+\(', r'\1(', t)
+	t = re.sub(r'\(\s+', '(', t)
+	t = re.sub(r'\s+([),])', r'\1', t)
+	return re.sub(r'^([&*])\s+', r'\1', t)
 
 def call_text(name, args, pos):
 	"""name(args) laid out as the kernel lays out a call that starts where
@@ -1615,4 +1633,138 @@ identifier ucname.E;
   static const struct extensible_struct E = {
   EXTENSIBLE_STRUCT(...),
 + .max = SIZE_MAX,
+  };
+
+// iommu's driver data: EINVAL below the first size and above the kernel's
+// struct, in one test right before the copy, of a local or through a
+// pointer; the copy's result returned or kept.
+@kb@
+identifier fn, ret;
+type T;
+T ds;
+T *dp;
+expression S, U, V0;
+position p, q;
+@@
+fn@p(...) {
+  ...
+(
+  if (\(U < V0 || sizeof(ds) < U\|U < V0 || U > sizeof(ds)\|
+	sizeof(ds) < U || U < V0\|U > sizeof(ds) || U < V0\))
+	return -EINVAL;
+  \(return copy_struct_from_user@q(&ds, sizeof(ds), S, U);\|
+    ret = copy_struct_from_user@q(&ds, sizeof(ds), S, U);\)
+|
+  if (\(U < V0 || sizeof(*dp) < U\|U < V0 || U > sizeof(*dp)\|
+	sizeof(*dp) < U || U < V0\|U > sizeof(*dp) || U < V0\))
+	return -EINVAL;
+  \(return copy_struct_from_user@q(dp, sizeof(*dp), S, U);\|
+    ret = copy_struct_from_user@q(dp, sizeof(*dp), S, U);\)
+)
+  ...
+}
+
+@script:python kbt@
+T << kb.T;
+TAG;
+@@
+m = re.match(r'^struct\s+(\w+)$', str(T).strip())
+if m is None:
+	cocci.include_match(False)
+else:
+	coccinelle.TAG = cocci.make_ident(m.group(1))
+
+@script:python depends on org@
+q << kb.q;
+TAG << kbt.TAG;
+@@
+coccilib.org.print_todo(q[0],
+	"WARNING: struct %s bounded by hand, EINVAL above the kernel's "
+	"struct: describe it (.max = sizeof(), .too_large = -EINVAL) and use "
+	"extensible_copy_from_user()" % TAG)
+
+@script:python depends on report@
+q << kb.q;
+TAG << kbt.TAG;
+@@
+coccilib.report.print_report(q[0],
+	"WARNING: struct %s bounded by hand, EINVAL above the kernel's "
+	"struct: describe it (.max = sizeof(), .too_large = -EINVAL) and use "
+	"extensible_copy_from_user()" % TAG)
+
+@depends on context@
+expression D, Z, S, U;
+position kb.q;
+@@
+* copy_struct_from_user@q(D, sizeof(Z), S, U)
+
+// The first argument of the copy, as the kernel writes it.
+@kbdst depends on patch@
+expression D;
+position kb.q;
+@@
+copy_struct_from_user@q(D, ...)
+
+// The latest size: FOO_SIZE_LATEST or the highest FOO_SIZE_VERn if the
+// first size is a FOO_SIZE_VER0, else the struct's own.
+@script:python kbname depends on patch@
+TAG << kbt.TAG;
+V0 << kb.V0;
+S << kb.S;
+U << kb.U;
+D << kbdst.D;
+p << kb.p;
+q << kb.q;
+E;
+ES;
+CALL;
+@@
+t = "struct %s" % TAG
+first = c_text(V0)
+latest = latest_size(first, p[0].file) or "sizeof(%s)" % t
+e = desc_name(str(TAG), p[0].file)
+coccinelle.E = cocci.make_ident(e)
+coccinelle.ES = cocci.make_ident(ext_struct(t, first, latest))
+coccinelle.CALL = cocci.make_ident(call_text(
+	"extensible_copy_from_user",
+	["&" + e, c_text(D), c_text(S), c_text(U)], q[0]))
+
+@kbfix depends on patch@
+identifier kb.fn, kbname.CALL;
+expression kb.U, kb.V0, Z, ret;
+position kb.q;
+@@
+fn(...) {
+  ...
+- if (\(U < V0 || sizeof(Z) < U\|U < V0 || U > sizeof(Z)\|
+-	sizeof(Z) < U || U < V0\|U > sizeof(Z) || U < V0\))
+-	return -EINVAL;
+(
+- return copy_struct_from_user@q(...);
++ return CALL;
+|
+- ret = copy_struct_from_user@q(...);
++ ret = CALL;
+)
+  ...
+}
+
+// In two steps, as above.
+@depends on kbfix@
+identifier kb.fn, kbname.E, kbname.ES;
+@@
++ static const struct extensible_struct E = {
++	ES,
++ };
++
+  fn(...) {...}
+
+@depends on kbfix@
+identifier kbname.E;
+type kb.T;
+@@
+  static const struct extensible_struct E = {
+  EXTENSIBLE_STRUCT(...),
++ .max = sizeof(T),
++ .too_large = -EINVAL,
   };

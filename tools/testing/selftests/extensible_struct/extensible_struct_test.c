@@ -1274,6 +1274,461 @@ TEST_F(sizes, iommufd)
 }
 
 /*
+ * iommu driver data: the struct of a driver's own type that
+ * IOMMU_HWPT_ALLOC carries (data_type, data_uptr, data_len) and the array
+ * of them of IOMMU_HWPT_INVALIDATE (data_type, data_uptr, entry_len,
+ * entry_num), read by iommu_copy_struct_from_user() and its array form.
+ * Their size rules are iommu's, not a new call's: EINVAL below the
+ * driver's minimum (the end of its first struct's last field) and EINVAL
+ * above its struct, whatever the tail (no tail is read, zero or not); then
+ * EFAULT for a byte that cannot be read. IOMMU_HWPT_ALLOC refuses a data
+ * type with no data; IOMMU_HWPT_INVALIDATE refuses an entry_len of 0 or
+ * above PAGE_SIZE, and a NULL array, before it looks the HWPT up, and
+ * writes back, whatever the result, the number of entries done. The mock
+ * driver of CONFIG_IOMMUFD_TEST has one of each: a nested HWPT's struct
+ * iommu_hwpt_selftest, whose iotlb sets its four iotlb values, and struct
+ * iommu_hwpt_invalidate_selftest entries, each clearing one. There is no
+ * compat ioctl: a 32-bit caller gets ENOTTY, whatever the call.
+ */
+#include "../../../../drivers/iommu/iommufd/iommufd_test.h"
+
+#define IOMMU_HWPT_SELFTEST_SIZE_6_12	4	/* to iotlb: min, latest */
+#define IOMMU_INVALIDATE_SELFTEST_SIZE_6_12	8 /* to iotlb_id: min, latest */
+#define IOMMU_INVALIDATE_NUM_MAX_6_12	0x80000U /* 1 << 19: hw_pagetable.c's */
+#define IOMMU_MOCK_IOTLB	0x5eed0000	/* a nested HWPT's (+ case) */
+
+/* All __u32: one layout in every ABI, checked by each ABI's build. */
+static_assert(sizeof(struct iommu_hwpt_selftest) ==
+	      IOMMU_HWPT_SELFTEST_SIZE_6_12 &&
+	      offsetof(struct iommu_hwpt_selftest, iotlb) + 4 ==
+	      IOMMU_HWPT_SELFTEST_SIZE_6_12,
+	      "struct iommu_hwpt_selftest is not 6.12's");
+static_assert(sizeof(struct iommu_hwpt_invalidate_selftest) ==
+	      IOMMU_INVALIDATE_SELFTEST_SIZE_6_12 &&
+	      offsetof(struct iommu_hwpt_invalidate_selftest, iotlb_id) + 4 ==
+	      IOMMU_INVALIDATE_SELFTEST_SIZE_6_12,
+	      "struct iommu_hwpt_invalidate_selftest is not 6.12's");
+static_assert(MOCK_NESTED_DOMAIN_IOTLB_NUM == 4 &&
+	      MOCK_NESTED_DOMAIN_IOTLB_ID_MAX == 3,
+	      "the mock's iotlb is not 6.12's");
+
+/* The objects a nested HWPT of the mock driver is made on. */
+struct mock_nest {
+	__u32 ioas;
+	__u32 stdev;	/* the mock device, attached to the IOAS */
+	__u32 idev;	/* its iommufd device */
+	__u32 hwpt;	/* the HWPT it is attached to, made with it */
+	__u32 parent;	/* a nesting parent HWPT on the IOAS */
+};
+
+/* A 64-bit caller's result: a 32-bit one gets ENOTTY. */
+static int iommufd_abi(int want)
+{
+	return sizeof(void *) == 4 ? -ENOTTY : want;
+}
+
+static int iommu_test_cmd(int fd, struct iommu_test_cmd *cmd)
+{
+	cmd->size = sizeof(*cmd);
+	return outcome(ioctl(fd, IOMMU_TEST_CMD, cmd));
+}
+
+/* IOMMU_HWPT_ALLOC: its result, and in @id the out_hwpt_id written back. */
+static int hwpt_alloc(int fd, __u32 dev_id, __u32 pt_id, __u32 flags,
+		      __u32 type, const void *data, __u32 len, __u32 *id)
+{
+	struct iommu_hwpt_alloc cmd = {
+		.size = sizeof(cmd),
+		.flags = flags,
+		.dev_id = dev_id,
+		.pt_id = pt_id,
+		.data_type = type,
+		.data_len = len,
+		.data_uptr = (uintptr_t)data,
+	};
+	int ret = outcome(ioctl(fd, IOMMU_HWPT_ALLOC, &cmd));
+
+	*id = cmd.out_hwpt_id;
+	return ret;
+}
+
+/* IOMMU_HWPT_INVALIDATE: its result, and in @num the entry_num written. */
+static int hwpt_invalidate(int fd, __u32 hwpt_id, __u32 type, const void *u,
+			   __u32 len, __u32 *num)
+{
+	struct iommu_hwpt_invalidate cmd = {
+		.size = sizeof(cmd),
+		.hwpt_id = hwpt_id,
+		.data_uptr = (uintptr_t)u,
+		.data_type = type,
+		.entry_len = len,
+		.entry_num = *num,
+	};
+	int ret = outcome(ioctl(fd, IOMMU_HWPT_INVALIDATE, &cmd));
+
+	*num = cmd.entry_num;
+	return ret;
+}
+
+/* IOMMU_DESTROY of @id: it is there, once. */
+static void destroy_once(struct __test_metadata *_metadata, int fd, __u32 id)
+{
+	EXPECT_EQ(iommufd_abi(0), outcome(iommufd_destroy(fd, id)))
+		TH_LOG("id %u", id);
+	EXPECT_EQ(iommufd_abi(-ENOENT), outcome(iommufd_destroy(fd, id)))
+		TH_LOG("id %u", id);
+}
+
+/* The mock's iotlb values of @hwpt: 0 at the ids in @cleared, or @iotlb. */
+static void check_iotlb(struct __test_metadata *_metadata, int fd, __u32 hwpt,
+			__u32 iotlb, unsigned int cleared)
+{
+	struct iommu_test_cmd cmd = {
+		.op = IOMMU_TEST_OP_MD_CHECK_IOTLB,
+		.id = hwpt,
+	};
+	__u32 i;
+
+	for (i = 0; i < MOCK_NESTED_DOMAIN_IOTLB_NUM; i++) {
+		cmd.check_iotlb.id = i;
+		cmd.check_iotlb.iotlb = cleared & (1U << i) ? 0 : iotlb;
+		EXPECT_EQ(iommufd_abi(0), iommu_test_cmd(fd, &cmd))
+			TH_LOG("hwpt %u, iotlb %u", hwpt, i);
+	}
+	/* Any other value is EINVAL: the check checks. */
+	cmd.check_iotlb.id = 0;
+	cmd.check_iotlb.iotlb = (cleared & 1 ? 0 : iotlb) + 1;
+	EXPECT_EQ(iommufd_abi(-EINVAL), iommu_test_cmd(fd, &cmd))
+		TH_LOG("hwpt %u", hwpt);
+}
+
+/* An IOAS, a mock device attached to it and a nesting parent HWPT on it. */
+static void mock_nest_setup(struct __test_metadata *_metadata, int fd,
+			    struct mock_nest *n)
+{
+	struct iommu_ioas_alloc alloc = { .size = sizeof(alloc) };
+	struct iommu_test_cmd cmd = { .op = IOMMU_TEST_OP_MOCK_DOMAIN };
+
+	ASSERT_EQ(iommufd_abi(0), outcome(ioctl(fd, IOMMU_IOAS_ALLOC, &alloc)));
+	n->ioas = alloc.out_ioas_id;
+	cmd.id = n->ioas;
+	ASSERT_EQ(iommufd_abi(0), iommu_test_cmd(fd, &cmd));
+	n->stdev = cmd.mock_domain.out_stdev_id;
+	n->idev = cmd.mock_domain.out_idev_id;
+	n->hwpt = cmd.mock_domain.out_hwpt_id;
+	ASSERT_EQ(iommufd_abi(0),
+		  hwpt_alloc(fd, n->idev, n->ioas, IOMMU_HWPT_ALLOC_NEST_PARENT,
+			     IOMMU_HWPT_DATA_NONE, NULL, 0, &n->parent));
+}
+
+/*
+ * Each object of @n, once. The device's iommufd device and HWPT are busy
+ * while it is there and go with it; the IOAS is busy while a HWPT is on it.
+ */
+static void mock_nest_destroy(struct __test_metadata *_metadata, int fd,
+			      const struct mock_nest *n)
+{
+	const int busy = iommufd_abi(-EBUSY), gone = iommufd_abi(-ENOENT);
+
+	EXPECT_EQ(busy, outcome(iommufd_destroy(fd, n->ioas)));
+	destroy_once(_metadata, fd, n->parent);
+	EXPECT_EQ(busy, outcome(iommufd_destroy(fd, n->idev)));
+	EXPECT_EQ(busy, outcome(iommufd_destroy(fd, n->hwpt)));
+	destroy_once(_metadata, fd, n->stdev);
+	EXPECT_EQ(gone, outcome(iommufd_destroy(fd, n->idev)));
+	EXPECT_EQ(gone, outcome(iommufd_destroy(fd, n->hwpt)));
+	destroy_once(_metadata, fd, n->ioas);
+}
+
+/*
+ * A nested HWPT on @n's parent from the @len bytes of @type at @u: its
+ * result. Only one made writes its id back; it has its data's @iotlb in
+ * each iotlb value, and is destroyed.
+ */
+static int nested_at(struct __test_metadata *_metadata, int fd,
+		     const struct mock_nest *n, __u32 type, const void *u,
+		     __u32 len, __u32 iotlb)
+{
+	__u32 id;
+	int ret;
+
+	ret = hwpt_alloc(fd, n->idev, n->parent, 0, type, u, len, &id);
+	if (ret) {
+		EXPECT_EQ(0U, id);
+		return ret;
+	}
+	EXPECT_NE(0U, id);
+	check_iotlb(_metadata, fd, id, iotlb, 0);
+	destroy_once(_metadata, fd, id);
+	return ret;
+}
+
+/*
+ * @num entries of @len bytes that end at the page's edge, the j-th
+ * clearing iotlb j, each with place()'s @tail: the array.
+ */
+static unsigned char *entries_at(unsigned char *page, __u32 len, __u32 num,
+				 int tail)
+{
+	struct iommu_hwpt_invalidate_selftest inv = {};
+	unsigned char *u = page + PAGE - (size_t)len * num, *e;
+	__u32 j;
+
+	memset(page, 0, PAGE);
+	for (j = 0; j < num; j++) {
+		e = u + (size_t)j * len;
+		inv.iotlb_id = j;
+		memcpy(e, &inv, len < sizeof(inv) ? len : sizeof(inv));
+		if (tail >= 0 && len > sizeof(inv))
+			e[sizeof(inv) + (len - sizeof(inv)) * tail / 2 -
+			  (tail == 2)] = 0x80;
+	}
+	return u;
+}
+
+/*
+ * IOMMU_HWPT_INVALIDATE of @num entries of @len bytes of @type at @u, in
+ * @page, on a nested HWPT made for it: its result. Whatever the result it
+ * writes @done back, the iotlb values of the first @done entries (0 to
+ * @done - 1) are cleared, the others kept, and no entry is written; the
+ * HWPT is destroyed.
+ */
+static int invalidate_at(struct __test_metadata *_metadata, int fd,
+			 const struct mock_nest *n, const unsigned char *page,
+			 __u32 type, const void *u, __u32 len, __u32 num,
+			 __u32 done)
+{
+	struct iommu_hwpt_selftest data = { .iotlb = IOMMU_MOCK_IOTLB };
+	unsigned char before[PAGE];
+	__u32 hwpt, left = num;
+	int ret;
+
+	EXPECT_EQ(iommufd_abi(0),
+		  hwpt_alloc(fd, n->idev, n->parent, 0,
+			     IOMMU_HWPT_DATA_SELFTEST, &data, sizeof(data),
+			     &hwpt));
+	memcpy(before, page, PAGE);
+	ret = hwpt_invalidate(fd, hwpt, type, u, len, &left);
+	EXPECT_EQ(0, memcmp(before, page, PAGE));
+	/* 32-bit: the struct is neither read nor written. */
+	EXPECT_EQ(sizeof(void *) == 4 ? num : done, left)
+		TH_LOG("entry_len %u, entry_num %u", len, num);
+	check_iotlb(_metadata, fd, hwpt, data.iotlb, (1U << done) - 1);
+	destroy_once(_metadata, fd, hwpt);
+	return ret;
+}
+
+TEST_F(sizes, iommu_driver_data)
+{
+	/* IOMMU_HWPT_ALLOC's data_len, its data at the page's edge. */
+	static const struct { __u32 len; int tail, want; } data_cases[] = {
+		{ 0, -1, -EINVAL }, { 1, -1, -EINVAL },
+		{ IOMMU_HWPT_SELFTEST_SIZE_6_12 - 1, -1, -EINVAL },
+		{ IOMMU_HWPT_SELFTEST_SIZE_6_12, -1, 0 },
+		{ IOMMU_HWPT_SELFTEST_SIZE_6_12 + 1, -1, -EINVAL },
+		{ IOMMU_HWPT_SELFTEST_SIZE_6_12 + 1, 0, -EINVAL },
+		{ 16, -1, -EINVAL }, { 16, 2, -EINVAL },
+		{ PAGE, -1, -EINVAL }, { PAGE, 2, -EINVAL },
+	};
+	/* IOMMU_HWPT_INVALIDATE's entry_len and entry_num, the same way. */
+	static const struct {
+		__u32 len, num;
+		int tail, want;
+		__u32 done;
+	} entry_cases[] = {
+		{ 0, 1, -1, -EINVAL, 0 }, { 1, 1, -1, -EINVAL, 0 },
+		{ IOMMU_INVALIDATE_SELFTEST_SIZE_6_12 - 1, 1, -1, -EINVAL, 0 },
+		{ IOMMU_INVALIDATE_SELFTEST_SIZE_6_12, 1, -1, 0, 1 },
+		{ IOMMU_INVALIDATE_SELFTEST_SIZE_6_12, 3, -1, 0, 3 },
+		{ IOMMU_INVALIDATE_SELFTEST_SIZE_6_12 + 1, 1, -1, -EINVAL, 0 },
+		{ IOMMU_INVALIDATE_SELFTEST_SIZE_6_12 + 1, 1, 0, -EINVAL, 0 },
+		{ IOMMU_INVALIDATE_SELFTEST_SIZE_6_12 + 8, 2, -1, -EINVAL, 0 },
+		{ IOMMU_INVALIDATE_SELFTEST_SIZE_6_12 + 8, 2, 2, -EINVAL, 0 },
+		{ PAGE, 1, -1, -EINVAL, 0 }, { PAGE, 1, 2, -EINVAL, 0 },
+		{ IOMMU_INVALIDATE_SELFTEST_SIZE_6_12, 0, -1, 0, 0 },
+	};
+	/*
+	 * The bounds checked before the HWPT is looked up, on an id never
+	 * made: EINVAL if refused, ENOENT if not, nothing done either way.
+	 */
+	static const struct {
+		__u32 len, num;
+		bool null;
+		int want;
+	} bound_cases[] = {
+		{ 0, 1, false, -EINVAL },
+		{ IOMMU_INVALIDATE_SELFTEST_SIZE_6_12, 1, true, -EINVAL },
+		{ PAGE, 1, false, -ENOENT }, { PAGE + 1, 1, false, -EINVAL },
+		{ UINT32_MAX, 1, false, -EINVAL },
+		{ IOMMU_INVALIDATE_SELFTEST_SIZE_6_12,
+		  IOMMU_INVALIDATE_NUM_MAX_6_12, false, -ENOENT },
+		{ IOMMU_INVALIDATE_SELFTEST_SIZE_6_12,
+		  IOMMU_INVALIDATE_NUM_MAX_6_12 + 1, false, -EINVAL },
+		{ 0, 0, true, -ENOENT }, { PAGE + 1, 0, false, -ENOENT },
+	};
+	const __u32 inv_len = IOMMU_INVALIDATE_SELFTEST_SIZE_6_12;
+	const __u32 selftest = IOMMU_HWPT_INVALIDATE_DATA_SELFTEST;
+	const __u32 other = IOMMU_HWPT_INVALIDATE_DATA_SELFTEST_INVALID;
+	const bool compat = sizeof(void *) == 4;
+	const int inval = iommufd_abi(-EINVAL);
+	const int fault = iommufd_abi(-EFAULT);
+	struct iommu_test_cmd probe = {
+		.op = IOMMU_TEST_OP_MD_CHECK_IOTLB,
+		.id = IOMMUFD_NO_ID,
+	};
+	struct iommu_hwpt_selftest data = {};
+	unsigned char before[PAGE];
+	struct mock_nest n = {};
+	__u32 id, num, bad;
+	unsigned char *u;
+	int fd, ret;
+	size_t i;
+
+	fd = open("/dev/iommu", O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, fd) TH_LOG("no /dev/iommu (CONFIG_IOMMUFD=y): %s",
+				strerror(errno));
+	/* IOMMU_TEST_CMD is there: ENOENT for an id never made. */
+	ret = iommu_test_cmd(fd, &probe);
+	ASSERT_EQ(iommufd_abi(-ENOENT), ret)
+		TH_LOG("no mock driver (CONFIG_IOMMUFD_TEST=y)?");
+	mock_nest_setup(_metadata, fd, &n);
+
+	/* A nested HWPT's data: its data_len, its data never written. */
+	for (i = 0; i < ARRAY_SIZE(data_cases); i++) {
+		data.iotlb = IOMMU_MOCK_IOTLB + i;
+		u = place(self->page, &data, sizeof(data), data_cases[i].len,
+			  data_cases[i].tail);
+		memcpy(before, self->page, PAGE);
+		EXPECT_EQ(iommufd_abi(data_cases[i].want),
+			  nested_at(_metadata, fd, &n, IOMMU_HWPT_DATA_SELFTEST,
+				    u, data_cases[i].len, data.iotlb))
+			TH_LOG("data_len %u", data_cases[i].len);
+		EXPECT_EQ(0, memcmp(before, self->page, PAGE));
+	}
+	/* Unaligned; one byte past the page's edge; unreadable. */
+	data.iotlb = IOMMU_MOCK_IOTLB;
+	memset(self->page, 0, PAGE);
+	memcpy(self->page + 1, &data, sizeof(data));
+	EXPECT_EQ(iommufd_abi(0),
+		  nested_at(_metadata, fd, &n, IOMMU_HWPT_DATA_SELFTEST,
+			    self->page + 1, sizeof(data), data.iotlb));
+	u = self->page + PAGE - sizeof(data) + 1;
+	memcpy(u, &data, sizeof(data) - 1);
+	EXPECT_EQ(fault, nested_at(_metadata, fd, &n, IOMMU_HWPT_DATA_SELFTEST,
+				   u, sizeof(data), data.iotlb));
+	EXPECT_EQ(fault, nested_at(_metadata, fd, &n, IOMMU_HWPT_DATA_SELFTEST,
+				   NULL, sizeof(data), data.iotlb));
+	EXPECT_EQ(fault, nested_at(_metadata, fd, &n, IOMMU_HWPT_DATA_SELFTEST,
+				   self->page + PAGE, sizeof(data),
+				   data.iotlb));
+	/* The length is checked first: nothing is read at a wrong one. */
+	EXPECT_EQ(inval, nested_at(_metadata, fd, &n, IOMMU_HWPT_DATA_SELFTEST,
+				   NULL, sizeof(data) - 1, data.iotlb));
+	EXPECT_EQ(inval, nested_at(_metadata, fd, &n, IOMMU_HWPT_DATA_SELFTEST,
+				   NULL, sizeof(data) + 1, data.iotlb));
+	EXPECT_EQ(inval, nested_at(_metadata, fd, &n, IOMMU_HWPT_DATA_SELFTEST,
+				   NULL, PAGE + 1, data.iotlb));
+	EXPECT_EQ(inval, nested_at(_metadata, fd, &n, IOMMU_HWPT_DATA_SELFTEST,
+				   NULL, UINT32_MAX, data.iotlb));
+	/* The type: the mock's own, with data; none, without. */
+	u = place(self->page, &data, sizeof(data), sizeof(data), -1);
+	EXPECT_EQ(iommufd_abi(-EOPNOTSUPP),
+		  nested_at(_metadata, fd, &n, IOMMU_HWPT_DATA_SELFTEST + 1, u,
+			    sizeof(data), data.iotlb));
+	EXPECT_EQ(inval, nested_at(_metadata, fd, &n,
+				   IOMMU_HWPT_DATA_SELFTEST + 1, u, 0,
+				   data.iotlb));
+	EXPECT_EQ(inval, nested_at(_metadata, fd, &n, IOMMU_HWPT_DATA_NONE, u,
+				   sizeof(data), data.iotlb));
+	EXPECT_EQ(iommufd_abi(-EOPNOTSUPP),
+		  nested_at(_metadata, fd, &n, IOMMU_HWPT_DATA_NONE, NULL, 0,
+			    data.iotlb));
+
+	/* Invalidation entries: their entry_len and entry_num. */
+	for (i = 0; i < ARRAY_SIZE(entry_cases); i++) {
+		u = entries_at(self->page, entry_cases[i].len,
+			       entry_cases[i].num, entry_cases[i].tail);
+		EXPECT_EQ(iommufd_abi(entry_cases[i].want),
+			  invalidate_at(_metadata, fd, &n, self->page, selftest,
+					u, entry_cases[i].len,
+					entry_cases[i].num,
+					entry_cases[i].done))
+			TH_LOG("entry_len %u, entry_num %u", entry_cases[i].len,
+			       entry_cases[i].num);
+	}
+	/* Above PAGE_SIZE, refused; with no entry, nothing is checked. */
+	EXPECT_EQ(inval, invalidate_at(_metadata, fd, &n, self->page, selftest,
+				       self->page, PAGE + 1, 1, 0));
+	EXPECT_EQ(iommufd_abi(0), invalidate_at(_metadata, fd, &n, self->page,
+						selftest, NULL, 0, 0, 0));
+	EXPECT_EQ(iommufd_abi(0), invalidate_at(_metadata, fd, &n, self->page,
+						selftest, self->page,
+						PAGE + 1, 0, 0));
+	/* Another type is refused, even with no entry. */
+	u = entries_at(self->page, inv_len, 1, -1);
+	EXPECT_EQ(inval, invalidate_at(_metadata, fd, &n, self->page, other,
+				       u, inv_len, 1, 0));
+	EXPECT_EQ(inval, invalidate_at(_metadata, fd, &n, self->page, other,
+				       u, inv_len, 0, 0));
+	/* Unaligned entries. */
+	u = entries_at(self->page, inv_len, 2, -1);
+	memmove(self->page + 1, u, 2 * inv_len);
+	EXPECT_EQ(iommufd_abi(0), invalidate_at(_metadata, fd, &n, self->page,
+						selftest, self->page + 1,
+						inv_len, 2, 2));
+	/* The third entry crosses the page's edge: two are done. */
+	u = entries_at(self->page, inv_len, 3, -1);
+	memmove(u + inv_len / 2, u, 3 * inv_len - inv_len / 2);
+	EXPECT_EQ(fault, invalidate_at(_metadata, fd, &n, self->page, selftest,
+				       u + inv_len / 2, inv_len, 3, 2));
+	/* The only one, by a byte; or unreadable. */
+	u = entries_at(self->page, inv_len, 1, -1);
+	memmove(u + 1, u, inv_len - 1);
+	EXPECT_EQ(fault, invalidate_at(_metadata, fd, &n, self->page, selftest,
+				       u + 1, inv_len, 1, 0));
+	EXPECT_EQ(fault, invalidate_at(_metadata, fd, &n, self->page, selftest,
+				       self->page + PAGE, inv_len, 1, 0));
+	/* An entry of a good size is read: its fields are checked. */
+	u = entries_at(self->page, inv_len, 2, -1);
+	bad = MOCK_NESTED_DOMAIN_IOTLB_ID_MAX + 1;
+	memcpy(u + inv_len + offsetof(struct iommu_hwpt_invalidate_selftest,
+				      iotlb_id), &bad, sizeof(bad));
+	EXPECT_EQ(inval, invalidate_at(_metadata, fd, &n, self->page, selftest,
+				       u, inv_len, 2, 1));
+	u = entries_at(self->page, inv_len, 2, -1);
+	bad = IOMMU_TEST_INVALIDATE_FLAG_ALL << 1;
+	memcpy(u, &bad, sizeof(bad));
+	EXPECT_EQ(iommufd_abi(-EOPNOTSUPP),
+		  invalidate_at(_metadata, fd, &n, self->page, selftest, u,
+				inv_len, 2, 0));
+	/* Bounds, on an id never made; and only a nested HWPT is one. */
+	for (i = 0; i < ARRAY_SIZE(bound_cases); i++) {
+		num = bound_cases[i].num;
+		EXPECT_EQ(iommufd_abi(bound_cases[i].want),
+			  hwpt_invalidate(fd, IOMMUFD_NO_ID, selftest,
+					  bound_cases[i].null ? NULL :
+					  self->page, bound_cases[i].len,
+					  &num))
+			TH_LOG("entry_len %u, entry_num %u", bound_cases[i].len,
+			       bound_cases[i].num);
+		EXPECT_EQ(compat ? bound_cases[i].num : 0, num);
+	}
+	num = 1;
+	u = entries_at(self->page, inv_len, 1, -1);
+	EXPECT_EQ(iommufd_abi(-ENOENT),
+		  hwpt_invalidate(fd, n.parent, selftest, u, inv_len, &num));
+	EXPECT_EQ(compat ? 1U : 0U, num);
+
+	mock_nest_destroy(_metadata, fd, &n);
+	/* And nothing else: a failed call left no object (ids from 1). */
+	for (id = 1; id <= IOMMUFD_IDS; id++)
+		EXPECT_EQ(iommufd_abi(-ENOENT),
+			  outcome(iommufd_destroy(fd, id)))
+			TH_LOG("id %u", id);
+	close(fd);
+}
+
+/*
  * CHECK_FIELDS: the struct as written back up to the size asked, zeroes
  * past the kernel's struct, bytes past the size untouched, EEXTSYS_NOOP,
  * nothing done.

@@ -67,6 +67,7 @@
 #include <linux/user_events.h>
 
 #include "../kselftest.h"
+#include "../../../../drivers/iommu/iommufd/iommufd_test.h"
 
 #ifndef __NR_indirect
 #error "__NR_indirect is not defined: build against the kernel's headers"
@@ -90,6 +91,8 @@ static unsigned long batch_insns = BATCH_INSNS;
 static int root_fd = -1, zero_fd = -1, listener = -1, dup_target = -1;
 /* A seccomp listener whose filter's task is gone, and user_events' file */
 static int notify_fd = -1, user_events_fd = -1, iommufd = -1;
+/* A nested HWPT of the mock driver (CONFIG_IOMMUFD_TEST). */
+static __u32 mock_nested_hwpt;
 static __u64 tmp_mnt_id;
 static __u32 user_events_enabled;
 static struct sockaddr_un listen_addr;
@@ -593,6 +596,26 @@ static void bench_iommufd(const struct bench_case *c)
 }
 
 /*
+ * One invalidation entry of the mock driver's nested HWPT: a driver's
+ * data, read by iommu_copy_struct_from_user_array().
+ */
+static void bench_iommu_driver_data(const struct bench_case *c)
+{
+	struct iommu_hwpt_invalidate_selftest entry = { .iotlb_id = 0 };
+	struct iommu_hwpt_invalidate inv = {
+		.size = sizeof(inv),
+		.hwpt_id = mock_nested_hwpt,
+		.data_uptr = (__u64)(uintptr_t)&entry,
+		.data_type = IOMMU_HWPT_INVALIDATE_DATA_SELFTEST,
+		.entry_len = sizeof(entry),
+		.entry_num = 1,
+	};
+
+	must(ioctl(iommufd, IOMMU_HWPT_INVALIDATE, &inv),
+	     "IOMMU_HWPT_INVALIDATE");
+}
+
+/*
  * clone3() up to the first check of copy_process(), which refuses
  * CLONE_THREAD without CLONE_SIGHAND: the copy of the struct and the
  * checks of it, which the conversion changes, without the fork, the exit
@@ -767,6 +790,7 @@ static void add_cases(void)
 	    "framework.landlock_create_ruleset");
 	add(bench_user_events, false, "framework.user_events");
 	add(bench_iommufd, false, "framework.iommufd");
+	add(bench_iommu_driver_data, false, "framework.iommu_driver_data");
 	add(bench_clone3_refused, false, "framework.clone3_refused");
 	c = add(bench_clone3, false, "framework.clone3");
 	c->one_by_one = true;
@@ -1221,6 +1245,37 @@ static int seccomp_listener(void)
 	return fd;
 }
 
+/* An IOAS, a mock device on it, a nesting parent and a nested HWPT. */
+static void setup_mock_nested_hwpt(void)
+{
+	struct iommu_ioas_alloc ioas = { .size = sizeof(ioas) };
+	struct iommu_test_cmd mock = {
+		.size = sizeof(mock),
+		.op = IOMMU_TEST_OP_MOCK_DOMAIN,
+	};
+	struct iommu_hwpt_selftest data = { .iotlb = 1 };
+	struct iommu_hwpt_alloc hwpt = {
+		.size = sizeof(hwpt),
+		.flags = IOMMU_HWPT_ALLOC_NEST_PARENT,
+		.data_type = IOMMU_HWPT_DATA_NONE,
+	};
+
+	must(ioctl(iommufd, IOMMU_IOAS_ALLOC, &ioas), "IOMMU_IOAS_ALLOC");
+	mock.id = ioas.out_ioas_id;
+	must(ioctl(iommufd, IOMMU_TEST_CMD, &mock),
+	     "IOMMU_TEST_OP_MOCK_DOMAIN (CONFIG_IOMMUFD_TEST=y)");
+	hwpt.dev_id = mock.mock_domain.out_idev_id;
+	hwpt.pt_id = ioas.out_ioas_id;
+	must(ioctl(iommufd, IOMMU_HWPT_ALLOC, &hwpt), "IOMMU_HWPT_ALLOC parent");
+	hwpt.flags = 0;
+	hwpt.pt_id = hwpt.out_hwpt_id;
+	hwpt.data_type = IOMMU_HWPT_DATA_SELFTEST;
+	hwpt.data_len = sizeof(data);
+	hwpt.data_uptr = (__u64)(uintptr_t)&data;
+	must(ioctl(iommufd, IOMMU_HWPT_ALLOC, &hwpt), "IOMMU_HWPT_ALLOC nested");
+	mock_nested_hwpt = hwpt.out_hwpt_id;
+}
+
 static void setup_framework(void)
 {
 	struct user_reg reg = {
@@ -1246,6 +1301,7 @@ static void setup_framework(void)
 	must(ioctl(user_events_fd, DIAG_IOCSREG, &reg), "DIAG_IOCSREG");
 	iommufd = open("/dev/iommu", O_RDWR | O_CLOEXEC);
 	must(iommufd, "/dev/iommu");
+	setup_mock_nested_hwpt();
 }
 
 static void setup(void)

@@ -47,6 +47,7 @@
 #include <linux/user_events.h>
 
 #include "../kselftest_harness.h"
+#include "../../../../drivers/iommu/iommufd/iommufd_test.h"
 
 #define PAGE	4096UL
 
@@ -1290,7 +1291,6 @@ TEST_F(sizes, iommufd)
  * iommu_hwpt_invalidate_selftest entries, each clearing one. There is no
  * compat ioctl: a 32-bit caller gets ENOTTY, whatever the call.
  */
-#include "../../../../drivers/iommu/iommufd/iommufd_test.h"
 
 #define IOMMU_HWPT_SELFTEST_SIZE_6_12	4	/* to iotlb: min, latest */
 #define IOMMU_INVALIDATE_SELFTEST_SIZE_6_12	8 /* to iotlb_id: min, latest */

@@ -1062,6 +1062,12 @@ static unsigned char *place_far(unsigned char *mem, const void *k,
 		     size < ksize ? ksize : size, tail);
 }
 
+/* A 64-bit caller's result: 6.12's iommufd has no compat_ioctl. */
+static int iommufd_abi(int want)
+{
+	return sizeof(void *) == 4 ? -ENOTTY : want;
+}
+
 static long iommufd_destroy(int fd, __u32 id)
 {
 	struct iommu_destroy destroy = { .size = sizeof(destroy), .id = id };
@@ -1132,10 +1138,9 @@ TEST_F(sizes, iommufd)
 	static const __u32 destroy_sizes[] = {
 		IOMMU_DESTROY_SIZE_6_12, 9, 11, 16, PAGE, PAGE + 1, IOMMUFD_MEM,
 	};
-	const bool compat = sizeof(void *) == 4;
-	const int made = compat ? -ENOTTY : 0;
-	const int no_id = compat ? -ENOTTY : -ENOENT;
-	const int fault = compat ? -ENOTTY : -EFAULT;
+	const int made = iommufd_abi(0);
+	const int no_id = iommufd_abi(-ENOENT);
+	const int fault = iommufd_abi(-EFAULT);
 	struct iommu_ioas_alloc alloc = {};
 	struct iommu_destroy destroy = {};
 	__u32 ids[IOMMUFD_IDS], id;
@@ -1155,10 +1160,8 @@ TEST_F(sizes, iommufd)
 		__u32 size = cases[i].size;
 
 		/* IOMMU_IOAS_ALLOC: from its end (12) up; below it EINVAL. */
-		want = size < IOMMU_IOAS_ALLOC_SIZE_6_12 ?
-		       -EINVAL : cases[i].want;
-		if (compat)
-			want = -ENOTTY;
+		want = iommufd_abi(size < IOMMU_IOAS_ALLOC_SIZE_6_12 ?
+				   -EINVAL : cases[i].want);
 		alloc.size = size;
 		u = place_far(mem, &alloc, sizeof(alloc), size, cases[i].tail);
 		EXPECT_EQ(want, ioas_alloc_at(_metadata, fd, mem, IOMMUFD_MEM,
@@ -1166,9 +1169,7 @@ TEST_F(sizes, iommufd)
 			TH_LOG("ioas_alloc size %u", size);
 
 		/* IOMMU_DESTROY: from its end (8) up; an id never made. */
-		want = cases[i].want ?: -ENOENT;
-		if (compat)
-			want = -ENOTTY;
+		want = iommufd_abi(cases[i].want ?: -ENOENT);
 		destroy.size = size;
 		u = place_far(mem, &destroy, sizeof(destroy), size,
 			      cases[i].tail);
@@ -1235,7 +1236,7 @@ TEST_F(sizes, iommufd)
 	/* A struct of a good size is read: its fields are checked. */
 	alloc.size = sizeof(alloc);
 	alloc.flags = 1;
-	EXPECT_EQ(compat ? -ENOTTY : -EOPNOTSUPP,
+	EXPECT_EQ(iommufd_abi(-EOPNOTSUPP),
 		  ioas_alloc_at(_metadata, fd, (unsigned char *)&alloc,
 				sizeof(alloc), (unsigned char *)&alloc, ids,
 				&n));
@@ -1320,12 +1321,6 @@ struct mock_nest {
 	__u32 hwpt;	/* the HWPT it is attached to, made with it */
 	__u32 parent;	/* a nesting parent HWPT on the IOAS */
 };
-
-/* A 64-bit caller's result: a 32-bit one gets ENOTTY. */
-static int iommufd_abi(int want)
-{
-	return sizeof(void *) == 4 ? -ENOTTY : want;
-}
 
 static int iommu_test_cmd(int fd, struct iommu_test_cmd *cmd)
 {

@@ -245,8 +245,11 @@ static __always_inline int
 extensible_check_size(const struct extensible_struct *es, void __user *dst,
 		      size_t *usize)
 {
-	/* A size of this kernel's versions and no probe: no call. */
-	if (likely(!(*usize & EXTENSIBLE_TOP_BITS) && *usize &&
+	/*
+	 * A size of this kernel's versions and no probe: no call. 0 is never
+	 * one (EXTENSIBLE_STRUCT() refuses a first size of 0).
+	 */
+	if (likely(!(*usize & EXTENSIBLE_TOP_BITS) &&
 		   *usize >= es->ver0 && *usize <= extensible_max_size(es)))
 		return 0;
 	return __extensible_check_size_slow(es, dst, usize);
